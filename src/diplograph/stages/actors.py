@@ -1,0 +1,411 @@
+"""Actors: states, international organisations, people (with role and
+country read from the article first, the knowledge base second) and national
+bodies named by an acronym.
+
+The result is an ``ActorIndex``: the actors, every mention with its sentence
+and tokens, the article's main dyad, and who speaks in quoted sentences.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+from .. import knowledge
+from ..gazetteer import gazetteer_for
+from ..nlp import load_pipeline
+from ..parsed import ParsedDoc, ParsedSentence
+from ..types import Actor, Span
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor_id: str
+    kind: str  # state | igo | person | org
+    sentence: int
+    token_start: int
+    token_end: int
+    start: int
+    end: int
+    text: str
+    via: str  # name | adjective | capital | acronym | person | role | pronoun
+    place: bool = False  # "à Moscou": a venue, not an actor
+    topic: bool = False  # "la situation au Myanmar": a topic, not an actor
+
+
+@dataclass
+class ActorIndex:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    dyad: tuple[str, ...] = ()
+    #: sentence index -> person id speaking in it (quotes, "je", "nous")
+    speakers: dict[int, str] = field(default_factory=dict)
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+    def country_of(self, actor_id: str) -> str | None:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        return actor.id if actor.kind == "state" else actor.country
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
+
+
+# ---------------------------------------------------------------- states/igos
+
+def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
+    nlp = load_pipeline(parsed.language.code)
+    gazetteer = gazetteer_for(parsed.language.code, nlp)
+    discourse = parsed.language.discourse
+    places = set(discourse["place_prepositions"])
+    topics = set(discourse["topic_nouns"])
+    out = []
+    for sent in parsed.readable():
+        for start, end, entry in gazetteer.find(sent.doc):
+            root = sent.doc[start:end].root
+            s, e = sent.char_span(start, end)
+            preposition = {c.lower_ for c in root.children if c.dep_ == "case"}
+            out.append(Mention(
+                entry.actor_id, entry.kind, sent.index, start, end, s, e,
+                parsed.text[s:e], entry.via,
+                place=entry.via == "capital" and bool(preposition & places),
+                topic=_is_topic(root, topics)))
+    return out
+
+
+def _is_topic(token, topic_nouns: set[str]) -> bool:
+    """A state governed by a topic noun is what is talked about, not who talks."""
+    head = token.head
+    for _ in range(2):
+        if head is token or head.i == token.i:
+            return False
+        if head.lemma_.lower() in topic_nouns and token.dep_ in ("nmod", "amod", "obl", "obl:mod"):
+            return True
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        token, head = head, head.head
+    return False
+
+
+# --------------------------------------------------------------------- people
+
+@dataclass
+class _PersonDraft:
+    name: str
+    tokens: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    roles: Counter = field(default_factory=Counter)
+    countries: Counter = field(default_factory=Counter)
+    counterpart: bool = False
+
+
+_NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", "mme", "m.",
+                   "monsieur", "madame", "excellence", "son", "sa"}
+
+
+def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
+                ) -> list[tuple[int, int]]:
+    """Person-name token ranges: NER PER entities, plus capitalised names
+    right after an office title (the NER often labels those MISC)."""
+    doc = sent.doc
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ == "PER" or (ent.label_ in ("MISC", "ORG") and _after_title(doc, ent.start, role_words)):
+            start, end = ent.start, ent.end
+            while start < end and not _namelike(doc[start]):
+                start += 1
+            while end > start and not _namelike(doc[end - 1]):
+                end -= 1
+            if end > start and not any(i in occupied for i in range(start, end)):
+                spans.append((start, end))
+    for i, token in enumerate(doc):
+        if token.lower_ in role_words or token.lower_ == "étrangères":
+            j = i + 1
+            while j < len(doc) and doc[j].text in (",",):
+                j += 1
+            k = j
+            while k < len(doc) and _namelike(doc[k]) and k not in occupied:
+                k += 1
+            if k > j and not any(s <= j < e for s, e in spans):
+                spans.append((j, k))
+    return spans
+
+
+def _after_title(doc, start: int, role_words: set[str]) -> bool:
+    window = [t.lower_ for t in doc[max(0, start - 8):start]]
+    return any(w in role_words or w == "étrangères" for w in window)
+
+
+def _namelike(token) -> bool:
+    text = token.text
+    return (text[:1].isupper() and text.lower() not in _NAME_BLOCKLIST and token.is_alpha
+            and not text.isupper() and token.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X"))
+
+
+def _role_table(parsed: ParsedDoc) -> list[tuple[str, str]]:
+    """(title phrase, role), longest phrase first."""
+    pairs = [(phrase.lower(), role) for role, phrases in parsed.language.roles.items()
+             if role != "counterpart" for phrase in phrases]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _context(sent: ParsedSentence, start: int, end: int) -> tuple[str, str]:
+    """Text before a name back to the last verb, and an apposition after it."""
+    doc = sent.doc
+    i = start
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.pos_ in ("VERB", "AUX") and prev.lower_ not in ("étrangères",) or prev.text in (";", ":", "»", "«"):
+            break
+        if prev.lower_ in ("et", "avec") and i < start - 1:
+            break
+        i -= 1
+        if start - i > 14:
+            break
+    left = doc[i:start].text
+    right = ""
+    if end < len(doc) and doc[end].text == ",":
+        j = end + 1
+        while j < len(doc) and doc[j].text not in (",", ".", ";") and doc[j].pos_ not in ("VERB", "AUX"):
+            j += 1
+        right = doc[end + 1:j].text
+    return left, right
+
+
+def _read_title(text: str, roles: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """The role named in a title, and the last one if several (the nearest)."""
+    lowered = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
+    best, best_pos = None, -1
+    for phrase, role in roles:
+        pos = lowered.rfind(" " + phrase + " ")
+        if pos < 0:
+            pos = lowered.rfind(" " + phrase + ",")
+        if pos > best_pos:
+            best, best_pos = role, pos
+    return best, lowered[best_pos:] if best else None
+
+
+def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDraft]:
+    roles = _role_table(parsed)
+    role_words = {p.split()[0] for p, _ in roles} | {"homologue"}
+    state_tokens = defaultdict(set)
+    for m in states:
+        state_tokens[m.sentence].update(range(m.token_start, m.token_end))
+    drafts: dict[str, _PersonDraft] = {}
+    singles: list[tuple[ParsedSentence, int, int]] = []
+    for sent in parsed.readable():
+        for start, end in _name_spans(sent, role_words, state_tokens[sent.index]):
+            tokens = tuple(t.text for t in sent.doc[start:end])
+            if len(tokens) == 1:
+                singles.append((sent, start, end))
+                continue
+            key = slug(" ".join(tokens))
+            draft = drafts.setdefault(key, _PersonDraft(" ".join(tokens), tokens))
+            _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
+    for sent, start, end in singles:
+        word = sent.doc[start].text
+        owners = [d for d in drafts.values() if word in d.tokens]
+        if len(owners) == 1:
+            draft = owners[0]
+        elif owners:
+            continue
+        else:
+            draft = drafts.setdefault(slug(word), _PersonDraft(word, (word,)))
+        _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
+    return list(drafts.values())
+
+
+def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) -> None:
+    s, e = sent.char_span(start, end)
+    draft.mentions.append(Mention("", "person", sent.index, start, end, s, e,
+                                  parsed.text[s:e], "person"))
+    left, right = _context(sent, start, end)
+    for text in (left, right):
+        role, title = _read_title(text, roles)
+        if role:
+            draft.roles[role] += 1
+            country = _country_in(parsed, sent, text)
+            if country:
+                draft.countries[country] += 2
+            if "homologue" in text.lower():
+                draft.counterpart = True
+    if not draft.roles and "homologue" in left.lower():
+        draft.counterpart = True
+        country = _country_in(parsed, sent, left)
+        if country:
+            draft.countries[country] += 2
+
+
+def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str) -> str | None:
+    nlp = load_pipeline(parsed.language.code)
+    gazetteer = gazetteer_for(parsed.language.code, nlp)
+    doc = nlp.make_doc(text)
+    found = [entry.actor_id for _, _, entry in gazetteer.find(doc) if entry.kind == "state"]
+    return found[-1] if found else None
+
+
+def _known_person(draft: _PersonDraft):
+    """Match a draft to the knowledge base by full name, alias or unique surname."""
+    wanted = slug(draft.name)
+    candidates = []
+    for person in knowledge.people():
+        names = [person.name, *person.aliases]
+        slugs = {slug(n) for n in names}
+        if wanted in slugs:
+            return person
+        if len(draft.tokens) >= 1:
+            last = slug(draft.tokens[-1])
+            if any(s.split("-")[-1] == last for s in slugs) and len(last) > 3:
+                candidates.append(person)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+# -------------------------------------------------------------------- orgs
+
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+
+
+def _org_mentions(parsed: ParsedDoc) -> list[tuple[str, str | None, Mention]]:
+    """National bodies introduced as "Agence ... (BPOM)", and later "BPOM"."""
+    found: dict[str, str | None] = {}
+    out = []
+    for sent in parsed.readable():
+        for match in _ACRONYM_IN_PARENS.finditer(sent.sentence.text):
+            acronym = match.group(1)
+            before = sent.sentence.text[max(0, match.start() - 120):match.start()]
+            country = _country_in(parsed, sent, before.split(",")[-1])
+            found.setdefault(acronym, country)
+    if not found:
+        return out
+    for sent in parsed.readable():
+        for match in re.finditer(r"\b(" + "|".join(map(re.escape, found)) + r")\b", sent.sentence.text):
+            s, e = sent.start + match.start(), sent.start + match.end()
+            out.append((match.group(1), found[match.group(1)],
+                        Mention("org:" + slug(match.group(1)), "org", sent.index, -1, -1, s, e,
+                                parsed.text[s:e], "acronym")))
+    return out
+
+
+# ---------------------------------------------------------------- assembly
+
+def find_actors(parsed: ParsedDoc) -> ActorIndex:
+    index = ActorIndex()
+    gaz = _gazetteer_mentions(parsed)
+    igo_names = knowledge.igos()
+    country_names = knowledge.countries()
+    for m in gaz:
+        if m.kind == "state":
+            name = country_names.get(m.actor_id, {}).get("name", m.actor_id)
+        else:
+            name = igo_names.get(m.actor_id, m.actor_id)
+        actor = index.actors.setdefault(m.actor_id, Actor(m.actor_id, m.kind, name))
+        actor.mentions.append(Span(m.start, m.end, m.text))
+    index.mentions.extend(gaz)
+    index.dyad = _main_dyad(gaz)
+
+    drafts = _collect_people(parsed, [m for m in gaz if m.kind == "state"])
+    for draft in drafts:
+        _add_person(parsed, index, draft)
+    for acronym, country, mention in _org_mentions(parsed):
+        actor = index.actors.setdefault(mention.actor_id,
+                                        Actor(mention.actor_id, "org", acronym, country))
+        actor.mentions.append(Span(mention.start, mention.end, mention.text))
+        index.mentions.append(mention)
+    _resolve_pronouns_and_roles(parsed, index)
+    _find_speakers(parsed, index)
+    index.mentions.sort(key=lambda m: (m.start, m.end))
+    return index
+
+
+def _main_dyad(mentions: list[Mention]) -> tuple[str, ...]:
+    counts = Counter(m.actor_id for m in mentions
+                     if m.kind == "state" and not m.topic and not m.place)
+    return tuple(sorted(a for a, _ in counts.most_common(2)))
+
+
+def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> None:
+    known = _known_person(draft)
+    person_id = known.id if known else "person:" + slug(draft.name)
+    name = known.name if known else draft.name
+    role = draft.roles.most_common(1)[0][0] if draft.roles else None
+    if draft.roles.get("foreign_minister"):
+        role = "foreign_minister"
+    country = draft.countries.most_common(1)[0][0] if draft.countries else None
+    if known and (role is None or country is None):
+        office = known.office_on(parsed.document.published)
+        if office:
+            role = role or office.role
+            country = country or office.country
+    if country is None and draft.counterpart and len(index.dyad) == 2:
+        others = [c for c in index.dyad if c not in _countries_of_people(index)]
+        country = others[0] if len(others) == 1 else None
+    actor = index.actors.get(person_id)
+    if actor is None:
+        actor = Actor(person_id, "person", name, country, role)
+        index.actors[person_id] = actor
+    for m in draft.mentions:
+        mention = Mention(person_id, "person", m.sentence, m.token_start, m.token_end,
+                          m.start, m.end, m.text, "person")
+        index.mentions.append(mention)
+        actor.mentions.append(Span(m.start, m.end, m.text))
+
+
+def _countries_of_people(index: ActorIndex) -> set[str]:
+    return {a.country for a in index.actors.values() if a.kind == "person" and a.country}
+
+
+def _resolve_pronouns_and_roles(parsed: ParsedDoc, index: ActorIndex) -> None:
+    """"il"/"elle" as subject, and bare titles ("le ministre vietnamien"),
+    point back to a person already named."""
+    pronouns = set(parsed.language.discourse["person_pronouns"])
+    people = [m for m in index.mentions if m.kind == "person"]
+    added = []
+    for sent in parsed.readable():
+        for token in sent.doc:
+            if token.lower_ in pronouns and token.dep_.startswith("nsubj"):
+                before = [m for m in people if m.start < sent.start + token.idx]
+                if before:
+                    last = max(before, key=lambda m: m.start)
+                    s = sent.start + token.idx
+                    added.append(Mention(last.actor_id, "person", sent.index, token.i,
+                                         token.i + 1, s, s + len(token.text), token.text,
+                                         "pronoun"))
+    index.mentions.extend(added)
+
+
+_ATTRIBUTION = {"déclarer", "dire", "affirmer", "ajouter", "souligner", "conclure", "poursuivre",
+                "expliquer", "indiquer", "préciser", "estimer", "noter", "insister", "rappeler",
+                "annoncer", "assurer", "réitérer"}
+_FIRST_PERSON = {"je", "j'", "nous", "notre", "nos", "j’", "moi"}
+
+
+def _find_speakers(parsed: ParsedDoc, index: ActorIndex) -> None:
+    """The person quoted in a paragraph speaks for its first-person sentences."""
+    by_paragraph: dict[int, list[ParsedSentence]] = defaultdict(list)
+    for sent in parsed.readable():
+        by_paragraph[sent.paragraph].append(sent)
+    for sentences in by_paragraph.values():
+        speaker = None
+        for sent in reversed(sentences):
+            if any(t.lemma_ in _ATTRIBUTION for t in sent.doc):
+                people = [m for m in index.mentions
+                          if m.kind == "person" and m.sentence == sent.index]
+                if people:
+                    speaker = people[-1].actor_id
+                    break
+        if speaker is None:
+            continue
+        for sent in sentences:
+            if any(t.lower_ in _FIRST_PERSON for t in sent.doc):
+                index.speakers[sent.index] = speaker
+
+
+def actor_list(index: ActorIndex) -> list[Actor]:
+    order = {"state": 0, "igo": 1, "person": 2, "org": 3}
+    return sorted(index.actors.values(), key=lambda a: (order[a.kind], a.id))

@@ -1,0 +1,233 @@
+"""Agreements: written documents (MoUs, treaties, plans, joint statements)
+named in the article, each with its own status in the lifecycle
+proposed → negotiating → finalizing → agreed → signed → in_force.
+
+A bare back-reference ("cet accord", "les deux projets d'accord") names no new
+document; it is left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from ..nlp import load_pipeline
+from ..parsed import ParsedDoc, ParsedSentence
+from ..types import Agreement, Evidence
+from .actors import ActorIndex
+from .context import date_in, modality, participants, sectors_in
+from .times import TimeMention
+
+_SIGN_VERBS = {"signer", "parapher", "ratifier", "conclure", "adopter", "finaliser", "approuver",
+               "sceller", "entériner"}
+_EXCLUDED_DEPS = {"acl:relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"}
+_STOP_CASES = {"entre", "pour", "lors", "avec", "durant", "pendant", "à", "au", "par", "dans", "en"}
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    """An agreement noun found in a sentence, with the tokens of its title."""
+
+    sentence: ParsedSentence
+    head: object  # spacy Token of the noun
+    title: str
+    kind: str
+    bare: bool
+
+
+@lru_cache(maxsize=None)
+def _matcher(code: str):
+    from spacy.matcher import PhraseMatcher
+
+    from ..lang import load_language
+
+    nlp = load_pipeline(code)
+    data = load_language(code).documents
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    kinds = {}
+    for strength in ("strong", "weak"):
+        for noun, kind in data[strength].items():
+            for form in {noun, _plural(noun)}:
+                key = f"{strength}|{form}"
+                kinds[key] = (strength, kind)
+                matcher.add(key, [nlp.make_doc(form)])
+    return matcher, kinds
+
+
+def _plural(noun: str) -> str:
+    first, _, rest = noun.partition(" ")
+    if first.endswith(("s", "x")):
+        return noun
+    first = first[:-2] + "aux" if first.endswith("al") else first + "s"
+    return f"{first} {rest}".strip()
+
+
+def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
+    from spacy.util import filter_spans
+
+    matcher, kinds = _matcher(parsed.language.code)
+    out = []
+    for sent in parsed.readable():
+        doc = sent.doc
+        spans = []
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            span.label_ = doc.vocab.strings[match_id]
+            spans.append(span)
+        for span in filter_spans(spans):
+            strength, kind = kinds[span.label_]
+            head = span[0]
+            if strength == "weak" and not _signed_object(head):
+                continue
+            if head.lower_ in ("accord",) and _is_idiom(doc, span):
+                continue
+            title, bare = _title(doc, span)
+            out.append(DocumentMention(sent, head, title, kind, bare))
+    return out
+
+
+def _is_idiom(doc, span) -> bool:
+    """"d'accord", "en accord avec", "accord de principe" are not documents."""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in ("d'", "d’", "en") and not span.text.lower().startswith("accord-")
+
+
+def _signed_object(noun) -> bool:
+    """A generic noun ("plan", "document") is an agreement only when signed or concluded."""
+    token = noun
+    for _ in range(3):
+        if token.head is token:
+            return False
+        if token.head.lemma_.lower() in _SIGN_VERBS or token.head.lower_.startswith("sign"):
+            return True
+        token = token.head
+    return False
+
+
+def _title(doc, span) -> tuple[str, bool]:
+    """The noun with its complements ("protocole d'accord sur la coopération en
+    matière de santé"), stopping before relative clauses and "entre les deux…"."""
+    head = span.root
+    keep = set(range(span.start, span.end))
+    for child in head.children:
+        if child.i < span.end or child.dep_ in _EXCLUDED_DEPS:
+            continue
+        case = [c.lower_ for c in child.children if c.dep_ == "case"]
+        if case and case[0] in _STOP_CASES:
+            continue
+        keep.update(t.i for t in child.subtree if t.dep_ not in ("acl:relcl",))
+    end = span.end
+    while end in keep:
+        end += 1
+    title = doc[span.start:end].text.strip(" ,;:")
+    bare = end == span.end and _determiner(doc, span) in {"ce", "cet", "cette", "ces", "le",
+                                                           "la", "les", "l'", "deux", "projet"}
+    if end == span.end and span.start > 0 and doc[span.start - 1].lower_ in ("d'", "de"):
+        bare = True  # "projets d'accord", "texte de l'accord"
+    return title, bare
+
+
+def _determiner(doc, span) -> str:
+    for token in span.root.children:
+        if token.dep_ in ("det", "nummod"):
+            return token.lower_
+    return ""
+
+
+def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
+                    ) -> list[Agreement]:
+    agreements: list[Agreement] = []
+    for mention in document_mentions(parsed):
+        if mention.bare:
+            continue
+        sent = mention.sentence
+        who = participants(parsed, actors, sent, mention.head)
+        status = _status(parsed, mention)
+        evidence = Evidence(sent.start, sent.end, sent.sentence.text)
+        existing = _same_document(agreements, mention.title, who.parties)
+        if existing is not None:
+            if evidence not in existing.evidence:
+                existing.evidence.append(evidence)
+            existing.status = _later_status(existing.status, status)
+            continue
+        period = None
+        for t in times:
+            if t.sentence == sent.index and t.kind == "period" and t.value:
+                period = {"start": t.value.value, "end": t.value.end}
+        date = date_in(times, sent, mention.head) if status in ("signed", "agreed",
+                                                                  "in_force") else None
+        agreements.append(Agreement(
+            id=f"a{len(agreements) + 1}", title=mention.title, kind=mention.kind,
+            parties=who.parties, sectors=sorted(sectors_in(parsed.language, sent)),
+            status=status, date=date, period=period, evidence=[evidence]))
+    return agreements
+
+
+_ORDER = ["proposed", "negotiating", "finalizing", "agreed", "signed", "in_force", "abandoned"]
+
+
+def _later_status(a: str, b: str) -> str:
+    return a if _ORDER.index(a) >= _ORDER.index(b) else b
+
+
+def _key(title: str) -> set[str]:
+    words = re.findall(r"\w+", unidecode(title.lower()))
+    return {w for w in words if len(w) > 3}
+
+
+def _same_document(agreements: list[Agreement], title: str, parties: list[str]
+                   ) -> Agreement | None:
+    words = _key(title)
+    for agreement in agreements:
+        other = _key(agreement.title)
+        if agreement.parties == parties and words and other and (words <= other or other <= words):
+            return agreement
+    return None
+
+
+def _status(parsed: ParsedDoc, mention: DocumentMention) -> str:
+    """Where the document stands, read from the act around it."""
+    cues = parsed.language.documents["status_cues"]
+    sent = mention.sentence
+    text = " " + sent.sentence.text.lower().replace("’", "'") + " "
+    verb = _governing_verb(mention.head)
+    lemmas = {t.lemma_.lower() for t in sent.doc}
+    title_words = set(mention.title.lower().split())
+
+    def hit(status: str, words: set[str] | None = None) -> bool:
+        for cue in cues[status]:
+            if " " in cue or "'" in cue:
+                if re.search(rf"(?<!\w){re.escape(cue)}", text):
+                    return True
+            elif cue in (words if words is not None else lemmas):
+                return True
+        return False
+
+    mood = modality(parsed.language, sent, verb or mention.head)
+    if hit("in_force"):
+        return "in_force"
+    if hit("finalizing"):
+        return "finalizing"
+    if verb is not None and verb.lemma_.lower() in cues["signed"] and mood == "done":
+        return "signed"
+    if hit("negotiating") and not (title_words & {"projet"}):
+        return "negotiating"
+    if verb is not None and verb.lemma_.lower() in cues["signed"]:
+        return "proposed" if mood == "planned" else "negotiating"
+    if hit("agreed"):
+        return "agreed"
+    if hit("proposed") or mood == "planned":
+        return "proposed"
+    return "signed" if hit("signed") else "agreed"
+
+
+def _governing_verb(token):
+    for _ in range(4):
+        if token.pos_ in ("VERB",) and token.lemma_.lower() not in ("être", "avoir"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None

@@ -1,0 +1,174 @@
+"""Helpers shared by the event and agreement stages: who takes part in a
+sentence, which sectors it names, its date and place, and its modality."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import LanguageData
+from ..parsed import ParsedDoc, ParsedSentence
+from ..types import DateValue
+from .actors import ActorIndex, Mention
+from .times import TimeMention
+
+
+@dataclass(frozen=True)
+class Participants:
+    parties: list[str]
+    source: list[str]
+    target: list[str]
+    people: list[str]
+
+
+def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, head=None,
+                 include_places: bool = False) -> Participants:
+    """States and IGOs acting in a sentence (topics and bare venues left out),
+    with the subject's side as source when the parse tells it."""
+    mentions = [m for m in actors.in_sentence(sent.index) if not m.topic]
+    if not include_places:
+        mentions = [m for m in mentions if not m.place]
+    ids: list[str] = []
+    subject_ids: set[str] = set()
+    subject_tokens = _subject_tokens(head) if head is not None else set()
+    for m in mentions:
+        actor_id = _party_of(actors, m)
+        if actor_id and actor_id not in ids:
+            ids.append(actor_id)
+        if actor_id and m.token_start in subject_tokens:
+            subject_ids.add(actor_id)
+    speaker = actors.speakers.get(sent.index)
+    if speaker:
+        country = actors.country_of(speaker)
+        if country and country not in ids:
+            ids.append(country)
+            subject_ids.add(country)
+    lowered = " " + sent.sentence.text.lower().replace("’", "'") + " "
+    if _mentions_both_sides(parsed.language, lowered) and len(actors.dyad) == 2:
+        for country in actors.dyad:
+            if country not in ids:
+                ids.append(country)
+    if not ids:
+        ids = list(actors.dyad)
+    people = sorted({m.actor_id for m in mentions if m.kind == "person"})
+    source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
+    target = sorted(set(ids) - set(source))
+    return Participants(sorted(set(ids)), source, target, people)
+
+
+def _party_of(actors: ActorIndex, m: Mention) -> str | None:
+    if m.kind in ("state", "igo"):
+        return m.actor_id
+    if m.kind == "person":
+        return actors.country_of(m.actor_id)
+    return None
+
+
+def _subject_tokens(head) -> set[int]:
+    """Token indices of the subject of the act (or of the verb governing it)."""
+    out: set[int] = set()
+    verb = head
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_.startswith("nsubj"):
+                out.update(t.i for t in child.subtree)
+        if out or verb.head is verb:
+            break
+        verb = verb.head
+    return out
+
+
+def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)
+               for p in language.discourse["both_sides"])
+
+
+@lru_cache(maxsize=None)
+def _sector_patterns(code: str, sectors: tuple) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for sector, words in sectors:
+        for word in words:
+            out.append((sector, re.compile(rf"(?<!\w){re.escape(word.lower())}", re.I)))
+    return out
+
+
+def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
+    """Sectors named in a sentence, by keyword on the text and on lemmas."""
+    table = tuple((k, tuple(v)) for k, v in language.sectors.items())
+    text = sent.sentence.text.lower().replace("’", "'")
+    lemmas = " ".join(t.lemma_.lower() for t in sent.doc)
+    found = set()
+    for sector, pattern in _sector_patterns(language.code, table):
+        if pattern.search(text) or pattern.search(lemmas):
+            found.add(sector)
+    if "cyber" in found and "sécurité" not in re.sub(r"cybersécurité|sécurité de l'information|"
+                                                     r"sécurité internationale de l'information",
+                                                     "", text):
+        found.discard("security")
+    return found
+
+
+def date_in(times: list[TimeMention], sent: ParsedSentence, head=None) -> DateValue | None:
+    """The date of an act: the dated expression in its sentence nearest to it."""
+    here = [t for t in times if t.sentence == sent.index and t.value is not None
+            and t.kind in ("date", "relative", "weekday", "month", "year")]
+    if not here:
+        return None
+    rank = {"date": 0, "relative": 1, "weekday": 2, "month": 3, "year": 4}
+    position = sent.start + head.idx if head is not None else sent.start
+    best = min(here, key=lambda t: (rank[t.kind], abs(t.start - position)))
+    return best.value
+
+
+def location_in(actors: ActorIndex, sent: ParsedSentence) -> dict | None:
+    for m in actors.in_sentence(sent.index):
+        if m.place and m.kind == "state":
+            return {"name": m.text, "country": m.actor_id}
+    return None
+
+
+# ------------------------------------------------------------------ modality
+
+def cue_scope(head) -> list:
+    """Tokens whose meaning can change the modality of the act at ``head``:
+    the head, its auxiliaries and modifiers, and the verbs that govern it."""
+    scope = [head, *head.children]
+    token = head
+    for _ in range(3):
+        if token.head is token:
+            break
+        if token.dep_ not in ("xcomp", "ccomp", "obj", "obl:arg", "obl", "obl:mod", "nmod",
+                              "nsubj", "nsubj:pass", "acl", "advcl", "conj", "csubj"):
+            break
+        token = token.head
+        scope.append(token)
+        scope.extend(c for c in token.children if c.dep_ in ("aux", "aux:tense", "aux:pass",
+                                                              "advmod", "xcomp", "mark"))
+    return scope
+
+
+def modality(language: LanguageData, sent: ParsedSentence, head, default: str = "done") -> str:
+    """done / ongoing / planned / failed for the act at ``head``."""
+    cues = language.status
+    scope = cue_scope(head)
+    lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+    lo, hi = max(0, head.idx - 60), head.idx + len(head.text) + 60
+    window = " " + sent.doc.text[lo:hi].lower().replace("’", "'") + " "
+    for status in ("failed", "ongoing", "planned"):
+        table = cues[status]
+        if lemmas & set(table.get("lemmas", [])):
+            return status
+        if any(f" {p}" in window or f"{p} " in window for p in table.get("phrases", [])
+               if _phrase_near(p, window)):
+            return status
+        if status == "planned":
+            for token in scope:
+                if token.i in {head.i} or token.dep_.startswith("aux") or token is head.head:
+                    if set(token.morph.get("Tense")) & set(table.get("tense", [])) or \
+                            set(token.morph.get("Mood")) & set(table.get("tense", [])):
+                        return status
+    return default
+
+
+def _phrase_near(phrase: str, window: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", window) is not None

@@ -1,0 +1,347 @@
+"""Events: acts named by trigger words (lang/<code>/triggers.yaml), coded
+with PLOVER type and mode, a status read from tense and cue words, the
+parties taking part, sectors, date, place and evidence.
+
+One real event is one record: mentions of the same meeting, visit or signing
+across sentences are merged; "weak" triggers ("discuter") only add evidence
+to an event already found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lang import load_language
+from ..nlp import load_pipeline
+from ..parsed import ParsedDoc, ParsedSentence
+from ..types import Agreement, DateValue, Event, Evidence, Quantity
+from .actors import ActorIndex
+from .context import date_in, location_in, modality, participants, sectors_in
+from .times import TimeMention
+
+_PLOVER_CONTEXT = {"trade": "economic", "investment": "economic", "finance": "economic",
+                   "agriculture": "economic", "industry": "economic", "defense": "military",
+                   "health": "health", "cyber": "cyber", "diplomacy": "diplomatic",
+                   "environment": "environment", "migration": "migration", "law": "legal",
+                   "energy": "natural_resource", "science": "technology",
+                   "space": "technology", "security": "military", "mining": "natural_resource",
+                   "humanitarian": "humanitarian"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    status: str | None
+    weak: bool
+    needs: str | None
+    not_with: str | None
+    head: int  # index of the head token within the pattern
+    size: int
+
+
+@dataclass
+class _Draft:
+    trigger: Trigger
+    sentence: ParsedSentence
+    head: object
+    type: str
+    mode: str | None
+    status: str
+    parties: list[str]
+    source: list[str]
+    target: list[str]
+    people: set[str]
+    sectors: set[str]
+    date: DateValue | None
+    location: dict | None
+    evidence: list[Evidence] = field(default_factory=list)
+    weak: bool = False
+
+
+# ------------------------------------------------------------- the matcher
+
+def _token_spec(word: str) -> tuple[dict, bool]:
+    head = word.startswith("^")
+    word = word.lstrip("^")
+    op = None
+    if word[-1] in "?*+" and len(word) > 1:
+        word, op = word[:-1], word[-1]
+    if word.startswith("="):
+        spec: dict = {"LOWER": word[1:]}
+    elif word.isupper():
+        spec = {"POS": word}
+    elif "|" in word:
+        spec = {"LEMMA": {"IN": word.split("|")}}
+    else:
+        spec = {"LEMMA": word}
+    if op:
+        spec["OP"] = op
+    return spec, head
+
+
+@lru_cache(maxsize=None)
+def _matcher(code: str):
+    from spacy.matcher import Matcher
+
+    nlp = load_pipeline(code)
+    matcher = Matcher(nlp.vocab)
+    triggers: dict[str, Trigger] = {}
+    for event_type, entries in load_language(code).triggers.items():
+        for number, entry in enumerate(entries):
+            specs, head = [], None
+            for position, word in enumerate(entry["pattern"].split()):
+                spec, is_head = _token_spec(word)
+                specs.append(spec)
+                if is_head:
+                    head = position
+            if head is None:
+                head = max(i for i, s in enumerate(specs) if "LEMMA" in s or "LOWER" in s)
+            key = f"{event_type}|{number}"
+            triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
+                                    bool(entry.get("weak")), entry.get("needs"),
+                                    entry.get("not_with"), head, len(specs))
+            # lemmas of the head are also tried on the lowercase text, since the
+            # lemmatizer sometimes leaves nouns unlemmatised
+            matcher.add(key, [specs, [_as_lower(s) for s in specs]])
+    return matcher, triggers
+
+
+def _as_lower(spec: dict) -> dict:
+    if isinstance(spec.get("LEMMA"), str):
+        out = {"LOWER": spec["LEMMA"]}
+        if "OP" in spec:
+            out["OP"] = spec["OP"]
+        return out
+    return spec
+
+
+def _triggers_in(sent: ParsedSentence, code: str):
+    """(Trigger, head token) pairs, one per head token, the longest pattern winning."""
+    matcher, triggers = _matcher(code)
+    best: dict[int, tuple[int, Trigger, object]] = {}
+    for match_id, start, end in matcher(sent.doc):
+        trigger = triggers[sent.doc.vocab.strings[match_id]]
+        span = sent.doc[start:end]
+        head = _head_token(span, trigger)
+        size = end - start
+        if head.i not in best or size > best[head.i][0]:
+            best[head.i] = (size, trigger, head)
+    return [(t, h) for _, t, h in sorted(best.values(), key=lambda x: x[2].i)]
+
+
+def _head_token(span, trigger: Trigger):
+    if len(span) == trigger.size:
+        return span[trigger.head]
+    lemmas = [t for t in span if t.pos_ not in ("AUX", "PRON", "ADP", "DET")]
+    return lemmas[0] if lemmas else span.root
+
+
+# --------------------------------------------------------------- conditions
+
+_PERSON_WORDS = {"homologue", "délégation", "ministre", "président", "présidente", "ambassadeur",
+                 "ambassadrice", "premier", "secrétaire", "chef", "roi", "émir", "envoyé",
+                 "vice-président", "vice-ministre", "gouverneur", "dirigeant", "représentant",
+                 "directeur", "directrice", "chancelier", "prince", "reine", "sultan"}
+
+
+def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
+           quantities_here: bool, agreements_here: bool) -> bool:
+    if need is None:
+        return True
+    children = list(head.children)
+    if need == "person_object":
+        people = {m.token_start for m in actors.in_sentence(sent.index)
+                  if m.kind in ("person", "state")}
+        for child in children:
+            if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj"):
+                for t in child.subtree:
+                    if t.i in people or t.lower_ in _PERSON_WORDS:
+                        return True
+        return False
+    if need == "place_object":
+        places = {m.token_start for m in actors.in_sentence(sent.index) if m.kind == "state"}
+        ents = {t.i for e in sent.doc.ents if e.label_ == "LOC" for t in e}
+        return any(t.i in places or t.i in ents for c in children for t in c.subtree
+                   if c.dep_ not in ("nsubj", "nsubj:pass"))
+    if need == "agreement_object":
+        return agreements_here
+    if need == "quantity_object":
+        return quantities_here
+    if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
+        clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
+                  or (c.pos_ == "VERB" and c.i > head.i)]
+        visit = any(t.lemma_ in ("rendre", "visiter", "visite", "venir", "effectuer", "séjourner")
+                    for c in clause for t in c.subtree)
+        if need == "visit_complement":
+            return visit or any(t.lemma_ in ("visite",) for c in children for t in c.subtree)
+        return bool(clause) and not (need == "clausal_object_not_visit" and visit)
+    if need == "thing_object":
+        return any(c.dep_ == "obj" for c in children)
+    if need == "possessive_or_expression":
+        return any("Poss=Yes" in str(c.morph) or c.lower_ in ("son", "sa", "ses", "leur", "leurs")
+                   for c in children) or head.head.lemma_ in ("exprimer", "réitérer", "apporter",
+                                                               "manifester", "affirmer", "réaffirmer")
+    if need == "no_object":
+        return not any(c.dep_ == "obj" for c in children)
+    return True
+
+
+# ----------------------------------------------------------------- stage
+
+def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
+                quantities: list[Quantity], agreements: list[Agreement]) -> list[Event]:
+    code = parsed.language.code
+    q_sentences = {ev.start for q in quantities for ev in q.evidence}
+    a_sentences = {ev.start for a in agreements for ev in a.evidence}
+    drafts: list[_Draft] = []
+    for sent in parsed.readable():
+        for trigger, head in _triggers_in(sent, code):
+            if not _meets(trigger.needs, head, sent, actors, sent.start in q_sentences,
+                          sent.start in a_sentences):
+                continue
+            if trigger.not_with and _meets(trigger.not_with, head, sent, actors,
+                                           sent.start in q_sentences, sent.start in a_sentences):
+                continue
+            if _negated(head) and trigger.type not in ("REJECT",):
+                status = "failed"
+            else:
+                status = trigger.status or modality(parsed.language, sent, head)
+                if trigger.status in ("proposed", "requested") and \
+                        modality(parsed.language, sent, head) == "failed":
+                    status = "failed"
+            mode = trigger.mode
+            include_places = trigger.type == "CONSULT"
+            who = participants(parsed, actors, sent, head, include_places=include_places)
+            parties = who.parties
+            if trigger.type == "CONSULT" and len(parties) == 1 and len(actors.dyad) == 2 \
+                    and parties[0] in actors.dyad and mode != "multilateral":
+                parties = sorted(actors.dyad)
+            if any(p.startswith("igo:") for p in parties) and trigger.type == "CONSULT" \
+                    and mode in ("meeting", None):
+                mode = "multilateral"
+            drafts.append(_Draft(
+                trigger=trigger, sentence=sent, head=head, type=trigger.type, mode=mode,
+                status=status, parties=parties, source=who.source, target=who.target,
+                people=set(who.people), sectors=sectors_in(parsed.language, sent),
+                date=date_in(times, sent, head), location=location_in(actors, sent),
+                evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
+                weak=trigger.weak))
+    merged = _merge(drafts)
+    return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
+
+
+def _negated(head) -> bool:
+    return any(c.lower_ in ("pas", "jamais", "guère") for c in head.children) or any(
+        c.lower_ in ("pas", "jamais") for c in head.head.children if head.dep_ == "xcomp")
+
+
+def _merge_key(d: _Draft) -> tuple | None:
+    """Drafts with the same key across the article are one real event."""
+    parties = tuple(d.parties)
+    if d.type == "CONSULT":
+        if d.mode == "phone":
+            return ("CONSULT", "phone", d.status, parties)
+        if d.mode == "multilateral":
+            return ("CONSULT", "multilateral", parties)
+        if d.status == "done" or d.weak:
+            return ("CONSULT", "meeting", "done", parties)
+        return ("CONSULT", "visit", "planned", parties)
+    if d.type == "AGREE" and d.mode == "sign" and d.status == "done":
+        return ("AGREE", "sign", "done", parties)
+    return None
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    by_key: dict[tuple, _Draft] = {}
+    weak: list[_Draft] = []
+    for d in drafts:
+        same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
+                              and o.parties == d.parties and _compatible(o, d)), None)
+        if same_sentence is not None:
+            _absorb(same_sentence, d)
+            continue
+        if d.weak:
+            weak.append(d)
+            continue
+        if d.trigger.mode == "accept" and "invitation" in d.sentence.sentence.text.lower():
+            invited = next((o for o in out if o.type == "CONSULT" and o.status == "planned"), None)
+            if invited is not None:
+                _absorb(invited, d)
+                continue
+        key = _merge_key(d)
+        if key is not None and key in by_key and _dates_agree(by_key[key], d):
+            _absorb(by_key[key], d)
+            continue
+        out.append(d)
+        if key is not None:
+            by_key.setdefault(key, d)
+    for d in weak:
+        host = next((o for o in out if o.type == d.type and o.parties == d.parties
+                     and (o.status == "done" or d.type != "CONSULT")), None)
+        if host is None:
+            host = next((o for o in out if o.type == d.type and set(d.parties) <= set(o.parties)
+                         and o.status == "done"), None)
+        if host is not None:
+            _absorb(host, d, keep_status=True)
+        elif d.type == "CONSULT" and not any(o.type == "CONSULT" for o in out):
+            d.weak = False
+            out.append(d)
+    return out
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    return a.status == b.status or a.weak or b.weak
+
+
+def _dates_agree(a: _Draft, b: _Draft) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    n = min(len(a.date.value), len(b.date.value))
+    return a.date.value[:n] == b.date.value[:n]
+
+
+_MODE_RANK = {"visit": 0, "phone": 1, "multilateral": 2, "meeting": 3, "press_conference": 4}
+
+
+def _absorb(host: _Draft, other: _Draft, keep_status: bool = False) -> None:
+    for ev in other.evidence:
+        if ev not in host.evidence:
+            host.evidence.append(ev)
+    host.people |= other.people
+    host.sectors |= other.sectors
+    host.date = host.date or other.date
+    host.location = host.location or other.location
+    if host.type == other.type and other.mode and (
+            host.mode is None or _MODE_RANK.get(other.mode, 9) < _MODE_RANK.get(host.mode, 9)):
+        host.mode = other.mode
+    host.evidence.sort(key=lambda e: e.start)
+
+
+def _plover(d: _Draft) -> dict:
+    event = d.type
+    if d.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and d.status in ("planned", "proposed"):
+        event = "AGREE"
+    elif d.type == "AGREE" and d.mode == "sign" and d.status in ("done", "ongoing"):
+        event = "SUPPORT"
+    context = sorted({_PLOVER_CONTEXT[s] for s in d.sectors if s in _PLOVER_CONTEXT})
+    return {"event": event, "mode": d.mode, "context": context}
+
+
+def _to_event(number: int, d: _Draft, agreements: list[Agreement]) -> Event:
+    linked = None
+    if d.type == "AGREE":
+        starts = {e.start for e in d.evidence}
+        linked = next((a.id for a in agreements if any(e.start in starts for e in a.evidence)),
+                      None)
+    confidence = 0.5 if d.weak else 0.8
+    if len(d.evidence) > 1:
+        confidence = min(0.95, confidence + 0.05 * (len(d.evidence) - 1))
+    return Event(
+        id=f"e{number}", type=d.type, mode=d.mode, status=d.status,
+        source=d.source if set(d.source) <= set(d.parties) else d.parties,
+        target=[t for t in d.target if t in d.parties], parties=d.parties,
+        people=sorted(d.people), sectors=sorted(d.sectors), date=d.date,
+        location=d.location, agreement=linked, evidence=d.evidence,
+        plover=_plover(d), confidence=round(confidence, 2))

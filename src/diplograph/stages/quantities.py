@@ -1,0 +1,185 @@
+"""Quantities: money, percentages and counted goods or people, with what
+they measure, what kind of figure they are and the period they cover.
+
+A number is a quantity only when a unit follows (or a currency sign precedes)
+it: years, ordinals, counts of meetings or documents have none in the unit
+lexicon, so they never become quantities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from ..parsed import ParsedDoc
+from ..types import Evidence, Quantity
+from .actors import ActorIndex
+from .times import TimeMention
+
+_NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize "
+                 "quatorze quinze seize vingt trente quarante cinquante soixante cent cents "
+                 "mille").split()
+_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    prefix: re.Pattern[str]
+    scales: dict[str, int]
+    units: dict[str, str]  # surface (lowercase) -> unit
+
+
+def _lexicon(parsed: ParsedDoc) -> _Lexicon:
+    data = parsed.language.units
+    units = {k.lower(): v for k, v in data["currencies"].items()}
+    units.update({k.lower(): "percent" for k in data["percent"]})
+    units.update({k.lower(): v for k, v in data["counted"].items()})
+    scales = {k.lower(): v for k, v in data["scales"].items()}
+    scale_re = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+    unit_re = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    linker = r"(?:\s*(?:de|d')\s*)?"
+    number = rf"(?P<num>{_DIGITS}|(?:(?:{_WORDS})(?:[\s-]+(?:et[\s-]+)?(?:{_WORDS}))*))"
+    pattern = re.compile(
+        rf"(?<![\w,.])(?P<prefix_cur>US\$|\$|€|£)?\s?{number}"
+        rf"(?:\s*(?P<scale>{scale_re})\b\.?)?{linker}\s*(?P<unit>{unit_re})(?![\w])", re.I)
+    prefix = re.compile(rf"(?P<cur>US\$|\$US|\$|€|£)\s?(?P<num>{_DIGITS})"
+                        rf"(?:\s*(?P<scale>{scale_re})\b)?", re.I)
+    return _Lexicon(pattern, prefix, scales, units)
+
+
+def _to_number(text: str) -> float | None:
+    text = text.strip().lower()
+    if re.match(r"\d", text):
+        cleaned = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", text).replace(",", ".")
+        try:
+            return float(cleaned)
+        except ValueError:
+            return None
+    if text in ("un", "une"):
+        return 1.0
+    try:
+        return float(text2num(text.replace("-", " "), "fr"))
+    except ValueError:
+        return None
+
+
+def find_quantities(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
+                    ) -> list[Quantity]:
+    lex = _lexicon(parsed)
+    data = parsed.language.units
+    found: dict[tuple[float, str], Quantity] = {}
+    for sent in parsed.readable():
+        text = parsed.text[sent.start:sent.end].replace("’", "'")
+        for match in _matches(lex, text):
+            value, unit, start, end = match
+            if unit in ("percent",) and value > 1000:
+                continue
+            evidence = Evidence(sent.start, sent.end, sent.sentence.text)
+            key = (round(value, 6), unit)
+            if key in found:
+                if evidence not in found[key].evidence:
+                    found[key].evidence.append(evidence)
+                continue
+            before = text[max(0, start - 90):start].lower()
+            around = text.lower()
+            kind = _kind(data, before, around, unit)
+            found[key] = Quantity(
+                value=int(value) if float(value).is_integer() else value,
+                unit=unit,
+                measure=_measure(data, around, unit),
+                kind=kind,
+                parties=_parties(actors, sent.index),
+                period=_period(times, sent.index),
+                evidence=[evidence],
+                text=text[start:end],
+                per=_cue(data["per_cues"], text[end:end + 30].lower()),
+                status=_target_status(data, around) if kind == "target" else None,
+            )
+    return list(found.values())
+
+
+def _matches(lex: _Lexicon, text: str):
+    taken = []
+    for m in lex.pattern.finditer(text):
+        number = _to_number(m.group("num"))
+        if number is None:
+            continue
+        scale = lex.scales.get((m.group("scale") or "").lower().rstrip("."), 1)
+        unit = lex.units[m.group("unit").lower()]
+        if m.group("prefix_cur"):
+            unit = lex.units.get(m.group("prefix_cur").lower(), unit)
+        taken.append((m.start(), m.end()))
+        yield number * scale, unit, m.start(), m.end()
+    for m in lex.prefix.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        number = _to_number(m.group("num"))
+        if number is None:
+            continue
+        scale = lex.scales.get((m.group("scale") or "").lower(), 1)
+        yield number * scale, lex.units[m.group("cur").lower()], m.start(), m.end()
+
+
+def _cue(table: dict[str, list[str]], text: str) -> str | None:
+    for name, cues in table.items():
+        if any(_has(text, cue) for cue in cues):
+            return name
+    return None
+
+
+def _has(text: str, cue: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(cue.lower())}", text) is not None
+
+
+def _kind(data, before: str, sentence: str, unit: str) -> str:
+    cues = data["kind_cues"]
+    near = before[-45:]
+    if unit == "percent" and any(_has(near, c) for c in cues["change"]):
+        return "change"
+    if any(_has(near, c) for c in cues["target"]):
+        return "target"
+    if any(_has(near, c) for c in cues["forecast"]):
+        return "forecast"
+    if any(_has(near, c) for c in cues["pledge"]):
+        return "pledge"
+    if unit == "percent" and any(_has(sentence, c) for c in cues["change"]):
+        return "change"
+    if any(_has(before, c) for c in cues["target"]):
+        return "target"
+    return "actual"
+
+
+def _measure(data, sentence: str, unit: str) -> str:
+    if unit == "doses":
+        return "vaccine"
+    found = _cue(data["measure_cues"], sentence)
+    if found:
+        return found
+    return "money" if len(unit) == 3 and unit.isupper() else unit
+
+
+def _target_status(data, sentence: str) -> str | None:
+    if any(_has(sentence, c) for c in data["not_met_cues"]):
+        return "not_met"
+    if any(_has(sentence, c) for c in data["met_cues"]):
+        return "met"
+    return None
+
+
+def _parties(actors: ActorIndex, sentence: int) -> list[str]:
+    here = {m.actor_id for m in actors.in_sentence(sentence)
+            if m.kind in ("state", "igo") and not m.topic}
+    return sorted(here) if here else sorted(actors.dyad)
+
+
+def _period(times: list[TimeMention], sentence: int) -> dict[str, str] | None:
+    here = [t for t in times if t.sentence == sentence and t.value is not None
+            and t.kind in ("part", "period", "year", "month")]
+    for kind in ("part", "period", "month", "year"):
+        for t in here:
+            if t.kind == kind:
+                return {"start": t.value.value, "end": t.value.end or t.value.value}
+    return None
