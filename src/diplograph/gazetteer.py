@@ -14,6 +14,7 @@ class Entry:
     actor_id: str
     kind: str  # state | igo
     via: str  # name | adjective | capital | acronym
+    capitalised: bool = False  # the alias is written with a capital: require one in text
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Gazetteer:
             text = span.text
             if key.startswith("ACR|") and text != key[4:]:
                 continue  # acronyms must match case: "UE", not "ue"
-            if entry.via in ("name", "capital") and not text[:1].isupper():
+            if entry.capitalised and not text[:1].isupper():
                 continue  # "chine" in running text is not China
             span.label_ = key
             spans.append(span)
@@ -61,6 +62,8 @@ def gazetteer_for(code: str, nlp) -> Gazetteer:
         key = f"ACR|{alias}" if _is_acronym(alias) else f"{entry.via}|{alias.lower()}"
         if key in entries:
             return
+        entry = Entry(entry.actor_id, entry.kind, entry.via,
+                      capitalised=entry.via in ("name", "capital") and alias[:1].isupper())
         entries[key] = entry
         matcher.add(key, [nlp.make_doc(alias)])
 

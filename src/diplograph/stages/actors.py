@@ -8,6 +8,7 @@ and tokens, the article's main dyad, and who speaks in quoted sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ class Mention:
     via: str  # name | adjective | capital | acronym | person | role | pronoun
     place: bool = False  # "à Moscou": a venue, not an actor
     topic: bool = False  # "la situation au Myanmar": a topic, not an actor
+    in_name: bool = False  # "Convention des Nations unies": part of a document's name
 
 
 @dataclass
@@ -65,6 +67,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     discourse = parsed.language.discourse
     places = set(discourse["place_prepositions"])
     topics = set(discourse["topic_nouns"])
+    names = _document_nouns(parsed)
     out = []
     for sent in parsed.readable():
         for start, end, entry in gazetteer.find(sent.doc):
@@ -75,15 +78,27 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
                 place=entry.via == "capital" and bool(preposition & places),
-                topic=_is_topic(root, topics)))
+                topic=_is_topic(root, topics), in_name=_in_document_name(root, names)))
     return out
+
+
+def _document_nouns(parsed: ParsedDoc) -> set[str]:
+    documents = parsed.language.documents
+    return {noun.split()[0] for noun in [*documents["strong"], *documents["weak"]]}
+
+
+def _in_document_name(token, document_nouns: set[str]) -> bool:
+    """An organisation or state named inside a document's title is not an actor."""
+    head = token.head
+    return head.i != token.i and token.dep_ in ("nmod", "amod") and \
+        head.lemma_.lower() in document_nouns and head.text[:1].isupper()
 
 
 def _is_topic(token, topic_nouns: set[str]) -> bool:
     """A state governed by a topic noun is what is talked about, not who talks."""
     head = token.head
     for _ in range(2):
-        if head is token or head.i == token.i:
+        if head.i == token.i:
             return False
         if head.lemma_.lower() in topic_nouns and token.dep_ in ("nmod", "amod", "obl", "obl:mod"):
             return True
@@ -106,7 +121,15 @@ class _PersonDraft:
 
 
 _NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", "mme", "m.",
-                   "monsieur", "madame", "excellence", "son", "sa"}
+                   "monsieur", "madame", "excellence", "affaires", "étrangères",
+                   "agence", "ministère", "ministre", "président", "présidente", "premier",
+                   "première", "etat", "état", "république", "gouvernement", "relations",
+                   "coopération", "commission", "conseil", "assemblée", "nations", "union",
+                   "secrétaire", "général", "générale", "chef", "sommet", "forum", "parti",
+                   "royaume", "roi", "reine", "prince", "émir", "sultan", "vice-président",
+                   "ambassadeur", "ambassadrice", "homologue", "institut", "université",
+                   "banque", "fonds", "organisation", "programme", "haut", "commissaire",
+                   "extérieures", "intérieur", "défense", "culte", "le", "la", "les"}
 
 
 def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
@@ -122,6 +145,8 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
                 start += 1
             while end > start and not _namelike(doc[end - 1]):
                 end -= 1
+            while end < len(doc) and end > start and _namelike(doc[end]) and doc[end].i > 0:
+                end += 1  # "Bùi Thanh" + "Son": the entity often stops short
             if end > start and not any(i in occupied for i in range(start, end)):
                 spans.append((start, end))
     for i, token in enumerate(doc):
@@ -144,6 +169,8 @@ def _after_title(doc, start: int, role_words: set[str]) -> bool:
 
 def _namelike(token) -> bool:
     text = token.text
+    if token.i == 0 and text.lower() in ("son", "sa", "ses"):
+        return False
     return (text[:1].isupper() and text.lower() not in _NAME_BLOCKLIST and token.is_alpha
             and not text.isupper() and token.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X"))
 
@@ -179,16 +206,25 @@ def _context(sent: ParsedSentence, start: int, end: int) -> tuple[str, str]:
 
 
 def _read_title(text: str, roles: list[tuple[str, str]]) -> tuple[str | None, str | None]:
-    """The role named in a title, and the last one if several (the nearest)."""
+    """The role named in a title ("le ministre russe des Affaires étrangères":
+    up to two words, such as a nationality, may sit inside the phrase); the
+    longest phrase wins, then the nearest."""
     lowered = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
-    best, best_pos = None, -1
+    best, best_key = None, (-1, -1)
     for phrase, role in roles:
-        pos = lowered.rfind(" " + phrase + " ")
-        if pos < 0:
-            pos = lowered.rfind(" " + phrase + ",")
-        if pos > best_pos:
-            best, best_pos = role, pos
-    return best, lowered[best_pos:] if best else None
+        for match in _title_pattern(phrase).finditer(lowered):
+            key = (len(phrase), match.start())
+            if key > best_key:
+                best, best_key = role, key
+    return best, lowered[best_key[1]:] if best else None
+
+
+@lru_cache(maxsize=None)
+def _title_pattern(phrase: str) -> re.Pattern[str]:
+    first, _, rest = phrase.partition(" ")
+    inner = r"(?:\s+[\w'-]+){0,2}?" if rest else ""
+    tail = r"\s+" + re.escape(rest) if rest else ""
+    return re.compile(rf"(?<![\w-]){re.escape(first)}{inner}{tail}(?=[\s,.;]|$)")
 
 
 def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDraft]:
@@ -208,6 +244,7 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             key = slug(" ".join(tokens))
             draft = drafts.setdefault(key, _PersonDraft(" ".join(tokens), tokens))
             _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
+    _merge_partial_names(drafts)
     for sent, start, end in singles:
         word = sent.doc[start].text
         owners = [d for d in drafts.values() if word in d.tokens]
@@ -219,6 +256,20 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             draft = drafts.setdefault(slug(word), _PersonDraft(word, (word,)))
         _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
     return list(drafts.values())
+
+
+def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
+    """"Bùi Thanh" (a clipped entity) is "Bùi Thanh Son" when both occur."""
+    for key, draft in list(drafts.items()):
+        longer = [d for d in drafts.values() if d is not draft and len(d.tokens) > len(draft.tokens)
+                  and d.tokens[:len(draft.tokens)] == draft.tokens]
+        if len(longer) == 1:
+            target = longer[0]
+            target.mentions.extend(draft.mentions)
+            target.roles.update(draft.roles)
+            target.countries.update(draft.countries)
+            target.counterpart = target.counterpart or draft.counterpart
+            del drafts[key]
 
 
 def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) -> None:
@@ -296,7 +347,7 @@ def _org_mentions(parsed: ParsedDoc) -> list[tuple[str, str | None, Mention]]:
 
 def find_actors(parsed: ParsedDoc) -> ActorIndex:
     index = ActorIndex()
-    gaz = _gazetteer_mentions(parsed)
+    gaz = [m for m in _gazetteer_mentions(parsed) if not m.in_name]
     igo_names = knowledge.igos()
     country_names = knowledge.countries()
     for m in gaz:

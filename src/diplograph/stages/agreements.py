@@ -91,14 +91,17 @@ def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
 def _is_idiom(doc, span) -> bool:
     """"d'accord", "en accord avec", "accord de principe" are not documents."""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in ("d'", "d’", "en") and not span.text.lower().startswith("accord-")
+    if before not in ("d'", "d’", "en") or span.text.lower().startswith("accord-"):
+        return False
+    owner = doc[span.start - 2] if span.start > 1 else None
+    return owner is None or owner.pos_ not in ("NOUN", "PROPN")
 
 
 def _signed_object(noun) -> bool:
     """A generic noun ("plan", "document") is an agreement only when signed or concluded."""
     token = noun
     for _ in range(3):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         if token.head.lemma_.lower() in _SIGN_VERBS or token.head.lower_.startswith("sign"):
             return True
@@ -145,6 +148,8 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         sent = mention.sentence
         who = participants(parsed, actors, sent, mention.head)
         status = _status(parsed, mention)
+        if status is None:
+            continue  # named in passing (background), not part of the news
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
         existing = _same_document(agreements, mention.title, who.parties)
         if existing is not None:
@@ -187,7 +192,7 @@ def _same_document(agreements: list[Agreement], title: str, parties: list[str]
     return None
 
 
-def _status(parsed: ParsedDoc, mention: DocumentMention) -> str:
+def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     """Where the document stands, read from the act around it."""
     cues = parsed.language.documents["status_cues"]
     sent = mention.sentence
@@ -220,14 +225,14 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str:
         return "agreed"
     if hit("proposed") or mood == "planned":
         return "proposed"
-    return "signed" if hit("signed") else "agreed"
+    return "signed" if hit("signed") else None
 
 
 def _governing_verb(token):
     for _ in range(4):
         if token.pos_ in ("VERB",) and token.lemma_.lower() not in ("être", "avoir"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -25,7 +25,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
                  include_places: bool = False) -> Participants:
     """States and IGOs acting in a sentence (topics and bare venues left out),
     with the subject's side as source when the parse tells it."""
-    mentions = [m for m in actors.in_sentence(sent.index) if not m.topic]
+    mentions = [m for m in actors.in_sentence(sent.index) if not m.topic and not m.in_name]
     if not include_places:
         mentions = [m for m in mentions if not m.place]
     ids: list[str] = []
@@ -50,6 +50,10 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
                 ids.append(country)
     if not ids:
         ids = list(actors.dyad)
+    elif len(ids) == 1 and len(actors.dyad) == 2 and ids[0] in actors.dyad:
+        # one side named, the other implied: acts between the two sides of
+        # the article's relationship ("a offert une coopération", "j'ai demandé")
+        ids = list(actors.dyad)
     people = sorted({m.actor_id for m in mentions if m.kind == "person"})
     source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
     target = sorted(set(ids) - set(source))
@@ -72,7 +76,7 @@ def _subject_tokens(head) -> set[int]:
         for child in verb.children:
             if child.dep_.startswith("nsubj"):
                 out.update(t.i for t in child.subtree)
-        if out or verb.head is verb:
+        if out or verb.head.i == verb.i:
             break
         verb = verb.head
     return out
@@ -129,13 +133,17 @@ def location_in(actors: ActorIndex, sent: ParsedSentence) -> dict | None:
 
 # ------------------------------------------------------------------ modality
 
+_MODIFIER_DEPS = {"aux", "aux:tense", "aux:pass", "advmod", "acl", "amod", "mark", "expl",
+                  "expl:comp", "cop", "nmod"}
+
+
 def cue_scope(head) -> list:
     """Tokens whose meaning can change the modality of the act at ``head``:
     the head, its auxiliaries and modifiers, and the verbs that govern it."""
-    scope = [head, *head.children]
+    scope = [head, *(c for c in head.children if c.dep_ in _MODIFIER_DEPS)]
     token = head
     for _ in range(3):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         if token.dep_ not in ("xcomp", "ccomp", "obj", "obl:arg", "obl", "obl:mod", "nmod",
                               "nsubj", "nsubj:pass", "acl", "advcl", "conj", "csubj"):
@@ -152,7 +160,7 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
     cues = language.status
     scope = cue_scope(head)
     lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-    lo, hi = max(0, head.idx - 60), head.idx + len(head.text) + 60
+    lo, hi = max(0, head.idx - 60), head.idx + len(head.text) + 90
     window = " " + sent.doc.text[lo:hi].lower().replace("’", "'") + " "
     for status in ("failed", "ongoing", "planned"):
         table = cues[status]
@@ -163,7 +171,7 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
             return status
         if status == "planned":
             for token in scope:
-                if token.i in {head.i} or token.dep_.startswith("aux") or token is head.head:
+                if token.i in {head.i} or token.dep_.startswith("aux") or token.i == head.head.i:
                     if set(token.morph.get("Tense")) & set(table.get("tense", [])) or \
                             set(token.morph.get("Mood")) & set(table.get("tense", [])):
                         return status

@@ -16,6 +16,7 @@ from ..nlp import load_pipeline
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Agreement, DateValue, Event, Evidence, Quantity
 from .actors import ActorIndex
+from .agreements import document_mentions
 from .context import date_in, location_in, modality, participants, sectors_in
 from .times import TimeMention
 
@@ -193,10 +194,11 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 quantities: list[Quantity], agreements: list[Agreement]) -> list[Event]:
     code = parsed.language.code
     q_sentences = {ev.start for q in quantities for ev in q.evidence}
-    a_sentences = {ev.start for a in agreements for ev in a.evidence}
+    a_sentences = {m.sentence.start for m in document_mentions(parsed)}
     drafts: list[_Draft] = []
     for sent in parsed.readable():
-        for trigger, head in _triggers_in(sent, code):
+        found = _outermost(_triggers_in(sent, code))
+        for trigger, head in found:
             if not _meets(trigger.needs, head, sent, actors, sent.start in q_sentences,
                           sent.start in a_sentences):
                 continue
@@ -227,8 +229,53 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 date=date_in(times, sent, head), location=location_in(actors, sent),
                 evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
                 weak=trigger.weak))
-    merged = _merge(drafts)
+    merged = _merge(drafts, parsed.document.published)
+    _finish(merged)
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
+
+
+_CONTENT_GOVERNORS = {"REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _outermost(found: list) -> list:
+    """Acts inside the content of another act are that act's content, not
+    events of their own: "a demandé à la Russie de *soutenir*", "ont convenu
+    de renforcer la *coordination*", "s'est rendu ... pour *inspecter*"."""
+    heads = {head.i: trigger for trigger, head in found}
+    kept = []
+    for trigger, head in found:
+        if _is_background_participle(trigger, head):
+            continue
+        ancestor = _governing_trigger(head, heads)
+        if ancestor is not None and not trigger.weak and (
+                heads[ancestor.i].type in _CONTENT_GOVERNORS or heads[ancestor.i].type == trigger.type
+                or heads[ancestor.i].mode == "visit"):
+            continue
+        kept.append((trigger, head))
+    return kept
+
+
+_CONTENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "csubj", "iobj", "advcl", "nsubj:pass",
+                 "conj"}
+
+
+def _governing_trigger(head, heads: dict):
+    """The nearest non-weak trigger whose content (complement, object or
+    purpose clause — not its subject or a circumstance like "lors d'une
+    réunion") holds ``head``."""
+    token = head
+    while token.head.i != token.i:
+        child, token = token, token.head
+        if token.i in heads and not heads[token.i].weak:
+            return token if child.dep_ in _CONTENT_DEPS else None
+    return None
+
+
+def _is_background_participle(trigger: Trigger, head) -> bool:
+    """"le plan convenu": a participle describing a thing, not an act."""
+    return trigger.type == "AGREE" and head.dep_ in ("acl", "amod") and \
+        "Part" in head.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") for c in head.children)
 
 
 def _negated(head) -> bool:
@@ -252,7 +299,15 @@ def _merge_key(d: _Draft) -> tuple | None:
     return None
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _on_day(d: _Draft, published: str | None) -> bool:
+    """The act happened on the day of the report (or carries no date)."""
+    if d.date is None or not published:
+        return True
+    n = min(len(d.date.value), len(published))
+    return d.date.value[:n] == published[:n]
+
+
+def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
     out: list[_Draft] = []
     by_key: dict[tuple, _Draft] = {}
     weak: list[_Draft] = []
@@ -278,8 +333,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if key is not None:
             by_key.setdefault(key, d)
     for d in weak:
-        host = next((o for o in out if o.type == d.type and o.parties == d.parties
-                     and (o.status == "done" or d.type != "CONSULT")), None)
+        hosts = [o for o in out if o.type == d.type and o.parties == d.parties
+                 and (o.status == "done" or d.type != "CONSULT")]
+        host = min(hosts, key=lambda o: (not _on_day(o, published), -len(o.evidence)),
+                   default=None)
         if host is None:
             host = next((o for o in out if o.type == d.type and set(d.parties) <= set(o.parties)
                          and o.status == "done"), None)
@@ -292,7 +349,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
-    return a.status == b.status or a.weak or b.weak
+    """Two acts of one sentence are one event when they agree; one sentence
+    rarely reports two different meetings between the same sides."""
+    return a.weak == b.weak and (a.status == b.status or a.type == "CONSULT")
 
 
 def _dates_agree(a: _Draft, b: _Draft) -> bool:
@@ -317,6 +376,25 @@ def _absorb(host: _Draft, other: _Draft, keep_status: bool = False) -> None:
             host.mode is None or _MODE_RANK.get(other.mode, 9) < _MODE_RANK.get(host.mode, 9)):
         host.mode = other.mode
     host.evidence.sort(key=lambda e: e.start)
+
+
+def _finish(drafts: list[_Draft]) -> None:
+    """Modes that depend on the merged event, and the sectors of a meeting:
+    a meeting covers what its two sides discussed across the article."""
+    for d in drafts:
+        if d.type == "CONSULT" and any(p.startswith("igo:") for p in d.parties) and \
+                d.mode in ("meeting", "visit", None):
+            d.mode = "multilateral"
+    main: dict[tuple, _Draft] = {}
+    for d in drafts:
+        if d.type == "CONSULT" and d.status == "done" and d.mode != "multilateral":
+            key = tuple(d.parties)
+            if key not in main or len(d.evidence) > len(main[key].evidence):
+                main[key] = d
+    for d in main.values():
+        for other in drafts:
+            if other is not d and other.parties == d.parties:
+                d.sectors |= other.sectors
 
 
 def _plover(d: _Draft) -> dict:
