@@ -42,6 +42,9 @@ class Gazetteer:
         return [(s.start, s.end, self.entries[s.label_]) for s in filter_spans(spans)]
 
 
+_LOWERCASE_PREFIXES = ("îles ", "île ", "émirats ", "république ", "royaume ")
+
+
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
@@ -70,6 +73,9 @@ def gazetteer_for(code: str, nlp) -> Gazetteer:
     for iso3, forms in data.countries.items():
         for name in forms.get("names", []) or []:
             add(name, Entry(iso3, "state", "name"))
+            for prefix in _LOWERCASE_PREFIXES:  # "les îles Salomon" is written in lowercase
+                if name.startswith(prefix.capitalize()):
+                    add(prefix + name[len(prefix):], Entry(iso3, "state", "adjective"))
         for adjective in forms.get("adjectives", []) or []:
             add(adjective, Entry(iso3, "state", "adjective"))
         for capital in forms.get("capitals", []) or []:

@@ -77,9 +77,16 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
             out.append(Mention(
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
-                place=entry.via == "capital" and bool(preposition & places),
+                place=(entry.via == "capital" and bool(preposition & places)) or (
+                    entry.kind == "igo" and _on_sidelines(sent, start)),
                 topic=_is_topic(root, topics), in_name=_in_document_name(root, names)))
     return out
+
+
+def _on_sidelines(sent: ParsedSentence, start: int) -> bool:
+    """"en marge du sommet de l'ASEAN": the organisation is the venue."""
+    before = sent.doc[max(0, start - 6):start].text.lower()
+    return "en marge" in before
 
 
 def _document_nouns(parsed: ParsedDoc) -> set[str]:
@@ -129,7 +136,10 @@ _NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", 
                    "royaume", "roi", "reine", "prince", "émir", "sultan", "vice-président",
                    "ambassadeur", "ambassadrice", "homologue", "institut", "université",
                    "banque", "fonds", "organisation", "programme", "haut", "commissaire",
-                   "extérieures", "intérieur", "défense", "culte", "le", "la", "les"}
+                   "extérieures", "intérieur", "défense", "culte", "le", "la", "les", "comité", "comite",
+                   "département", "energie", "énergie", "ressources", "migration", "ministres",
+                   "chancelleries", "excellences", "sommet", "majesté", "altesse", "cheikh",
+                   "sheikh", "monseigneur", "président-élu", "mme", "dame"}
 
 
 def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
@@ -171,8 +181,27 @@ def _namelike(token) -> bool:
     text = token.text
     if token.i == 0 and text.lower() in ("son", "sa", "ses"):
         return False
+    pos_ok = token.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X") or (
+        token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN")  # "Bùi Thanh Son": Son read as "son"
+    if text.lower() in _adjectives():
+        return False
     return (text[:1].isupper() and text.lower() not in _NAME_BLOCKLIST and token.is_alpha
-            and not text.isupper() and token.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X"))
+            and not text.isupper() and pos_ok)
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Nationality adjectives and role words of every language: never a person's name."""
+    from ..lang import load_language, supported_languages
+
+    words: set[str] = set()
+    for code in supported_languages():
+        data = load_language(code)
+        for forms in data.countries.values():
+            words.update(a.lower() for a in forms.get("adjectives", []) or [])
+        for role, phrases in data.roles.items():
+            words.update(p.split()[0].lower() for p in phrases)
+    return frozenset(words)
 
 
 def _role_table(parsed: ParsedDoc) -> list[tuple[str, str]]:
@@ -197,6 +226,8 @@ def _context(sent: ParsedSentence, start: int, end: int) -> tuple[str, str]:
             break
     left = doc[i:start].text
     right = ""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return left, "ministre " + doc[end + 1].text  # "Antonio Rodrigue (Haïti)"
     if end < len(doc) and doc[end].text == ",":
         j = end + 1
         while j < len(doc) and doc[j].text not in (",", ".", ";") and doc[j].pos_ not in ("VERB", "AUX"):
@@ -310,7 +341,7 @@ def _known_person(draft: _PersonDraft):
         slugs = {slug(n) for n in names}
         if wanted in slugs:
             return person
-        if len(draft.tokens) >= 1:
+        if len(draft.tokens) == 1:  # a surname alone: only when one known person has it
             last = slug(draft.tokens[-1])
             if any(s.split("-")[-1] == last for s in slugs) and len(last) > 3:
                 candidates.append(person)

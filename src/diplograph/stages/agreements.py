@@ -221,7 +221,7 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
         return "negotiating"
     if verb is not None and verb.lemma_.lower() in cues["signed"]:
         return "proposed" if mood == "planned" else "negotiating"
-    if hit("agreed"):
+    if verb is not None and verb.lemma_.lower() in cues["agreed"]:
         return "agreed"
     if hit("proposed") or mood == "planned":
         return "proposed"

@@ -197,14 +197,12 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
     a_sentences = {m.sentence.start for m in document_mentions(parsed)}
     drafts: list[_Draft] = []
     for sent in parsed.readable():
-        found = _outermost(_triggers_in(sent, code))
-        for trigger, head in found:
-            if not _meets(trigger.needs, head, sent, actors, sent.start in q_sentences,
-                          sent.start in a_sentences):
-                continue
-            if trigger.not_with and _meets(trigger.not_with, head, sent, actors,
-                                           sent.start in q_sentences, sent.start in a_sentences):
-                continue
+        has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
+        found = [(t, h) for t, h in _triggers_in(sent, code)
+                 if _meets(t.needs, h, sent, actors, has_quantity, has_document)
+                 and not (t.not_with and _meets(t.not_with, h, sent, actors, has_quantity,
+                                                has_document))]
+        for trigger, head in _outermost(found):
             if _negated(head) and trigger.type not in ("REJECT",):
                 status = "failed"
             else:
