@@ -115,13 +115,20 @@ def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
 def date_in(times: list[TimeMention], sent: ParsedSentence, head=None) -> DateValue | None:
     """The date of an act: the dated expression in its sentence nearest to it."""
     here = [t for t in times if t.sentence == sent.index and t.value is not None
-            and t.kind in ("date", "relative", "weekday", "month", "year")]
+            and t.kind in ("date", "relative", "weekday", "month", "year")
+            and not _since(sent, t)]
     if not here:
         return None
     rank = {"date": 0, "relative": 1, "weekday": 2, "month": 3, "year": 4}
     position = sent.start + head.idx if head is not None else sent.start
     best = min(here, key=lambda t: (rank[t.kind], abs(t.start - position)))
     return best.value
+
+
+def _since(sent: ParsedSentence, t: TimeMention) -> bool:
+    """"depuis 1962" dates a state of affairs, not the act."""
+    before = sent.sentence.text[:t.start - sent.start].rstrip().lower()
+    return before.endswith(("depuis", "depuis l'année", "dès"))
 
 
 def location_in(actors: ActorIndex, sent: ParsedSentence) -> dict | None:

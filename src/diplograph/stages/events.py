@@ -211,8 +211,10 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                         modality(parsed.language, sent, head) == "failed":
                     status = "failed"
             mode = trigger.mode
-            include_places = trigger.type == "CONSULT"
-            who = participants(parsed, actors, sent, head, include_places=include_places)
+            who = participants(parsed, actors, sent, head)
+            if trigger.type == "CONSULT" and len(who.parties) < 2:
+                # "a reçu à Alger ...": the venue is the host when no one else is named
+                who = participants(parsed, actors, sent, head, include_places=True)
             parties = who.parties
             if trigger.type == "CONSULT" and len(parties) == 1 and len(actors.dyad) == 2 \
                     and parties[0] in actors.dyad and mode != "multilateral":
@@ -242,7 +244,7 @@ def _outermost(found: list) -> list:
     heads = {head.i: trigger for trigger, head in found}
     kept = []
     for trigger, head in found:
-        if _is_background_participle(trigger, head):
+        if _is_background_participle(trigger, head) or _is_background(head):
             continue
         ancestor = _governing_trigger(head, heads)
         if ancestor is not None and not trigger.weak and (
@@ -267,6 +269,11 @@ def _governing_trigger(head, heads: dict):
         if token.i in heads and not heads[token.i].weak:
             return token if child.dep_ in _CONTENT_DEPS else None
     return None
+
+
+def _is_background(head) -> bool:
+    """"depuis l'établissement des relations": history, not news."""
+    return any(c.lower_ == "depuis" for c in head.children if c.dep_ == "case")
 
 
 def _is_background_participle(trigger: Trigger, head) -> bool:
@@ -327,6 +334,10 @@ def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
         if key is not None and key in by_key and _dates_agree(by_key[key], d):
             _absorb(by_key[key], d)
             continue
+        wider = _wider_mention(by_key, key, d)
+        if wider is not None:
+            _absorb(wider, d)
+            continue
         out.append(d)
         if key is not None:
             by_key.setdefault(key, d)
@@ -344,6 +355,19 @@ def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
             d.weak = False
             out.append(d)
     return out
+
+
+def _wider_mention(by_key: dict, key: tuple | None, d: _Draft) -> _Draft | None:
+    """"cette conversation téléphonique" naming one more state (a topic) is
+    still the same call: a later mention whose parties include an earlier
+    event's parties is that event."""
+    if key is None or d.type != "CONSULT":
+        return None
+    for other_key, host in by_key.items():
+        if other_key[:-1] == key[:-1] and set(host.parties) < set(d.parties) \
+                and len(host.parties) >= 2 and _dates_agree(host, d):
+            return host
+    return None
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
