@@ -177,6 +177,9 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         if need == "visit_complement":
             return visit or any(t.lemma_ in ("visite",) for c in children for t in c.subtree)
         return bool(clause) and not (need == "clausal_object_not_visit" and visit)
+    if need == "partnership_object":
+        return any(t.lemma_ in ("partenariat", "relation", "relations", "coopération")
+                   for c in children if c.dep_ == "obj" for t in c.subtree)
     if need == "thing_object":
         return any(c.dep_ == "obj" for c in children)
     if need == "possessive_or_expression":
