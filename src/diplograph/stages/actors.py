@@ -276,6 +276,7 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             draft = drafts.setdefault(key, _PersonDraft(" ".join(tokens), tokens))
             _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
     _merge_partial_names(drafts)
+    singles.extend(_bare_surnames(parsed, drafts, singles))
     for sent, start, end in singles:
         word = sent.doc[start].text
         owners = [d for d in drafts.values() if word in d.tokens]
@@ -287,6 +288,22 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             draft = drafts.setdefault(slug(word), _PersonDraft(word, (word,)))
         _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
     return list(drafts.values())
+
+
+def _bare_surnames(parsed: ParsedDoc, drafts: dict[str, _PersonDraft], singles: list
+                   ) -> list[tuple[ParsedSentence, int, int]]:
+    """Surnames of people already named, where the NER missed them ("Otieno a demandé")."""
+    surnames = {d.tokens[-1] for d in drafts.values() if len(d.tokens) > 1}
+    taken = {(sent.index, start) for sent, start, _ in singles}
+    for draft in drafts.values():
+        taken.update((m.sentence, i) for m in draft.mentions
+                     for i in range(m.token_start, m.token_end))
+    found = []
+    for sent in parsed.readable():
+        for token in sent.doc:
+            if token.text in surnames and (sent.index, token.i) not in taken:
+                found.append((sent, token.i, token.i + 1))
+    return found
 
 
 def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:

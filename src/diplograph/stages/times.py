@@ -138,9 +138,14 @@ def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
 def _infer_year(mention: TimeMention, mentions: list[TimeMention]) -> dt.date | None:
     years = {m.year for m in mentions if m.year} | {m.year_end for m in mentions if m.year_end}
     if mention.weekday is not None:
-        matching = [y for y in years if _valid(y, mention.month, mention.day)
-                    and dt.date(y, mention.month, mention.day).weekday() == mention.weekday]
-        return dt.date(max(matching), mention.month, mention.day) if matching else None
+        # a year the article mentions, else the year after one (figures for
+        # 2022 reported in 2023), provided the weekday agrees
+        for candidates in (years, {y + 1 for y in years} - years):
+            matching = [y for y in candidates if _valid(y, mention.month, mention.day)
+                        and dt.date(y, mention.month, mention.day).weekday() == mention.weekday]
+            if matching:
+                return dt.date(max(matching), mention.month, mention.day)
+        return None
     # A part-year figure already reported for year Y, ending before this date: Y.
     parts = [m.year for m in mentions if m.kind == "part" and m.month_end
              and (m.month_end, 31) < (mention.month, mention.day)]

@@ -1,0 +1,146 @@
+"""Shared fixtures: the shared data folder, the spaCy pipeline and cached extraction.
+
+Extraction costs about 1-5 s per article, so every corpus (and every snippet) is
+extracted at most once per test session and the records are shared between tests.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from diplograph.types import Document, Rejection
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED_MISSING = "../shared not found: golden tests need the shared seeds/dev set beside the repo"
+MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extracting some paths gave: record dicts (record.md) and rejections."""
+
+    records: tuple[dict, ...]
+    rejections: tuple[Rejection, ...]
+
+    def by_id(self) -> dict[str, dict]:
+        return {r["doc_id"]: r for r in self.records}
+
+
+def make_document(text: str, published: str | None = None, *, doc_id: str = "t",
+                  title: str | None = None, body_start: int = 0,
+                  language: str | None = "fr") -> Document:
+    """A French Document as the ingest stage would build it."""
+    return Document(doc_id=doc_id, text=text, source=f"test:{doc_id}", title=title,
+                    language=language, published=published,
+                    published_basis="metadata" if published else "unknown",
+                    body_start=body_start)
+
+
+@pytest.fixture(scope="session")
+def repo_dir() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return REPO / "samples"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the repository (seeds, golds, dev set, spec); skips when absent."""
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_MISSING)
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The French spaCy pipeline, loaded once (diplograph caches it too)."""
+    from diplograph.nlp import load_pipeline
+
+    return load_pipeline("fr")
+
+
+@pytest.fixture(scope="session")
+def extract_paths(nlp) -> Callable[..., Extraction]:
+    """``extract_paths(paths, language=None, published=None)``: ingest and extract
+    files/folders once per session; later calls with the same arguments reuse the
+    records."""
+    from diplograph.extract import extract
+    from diplograph.ingest import iter_inputs
+
+    cache: dict[tuple, Extraction] = {}
+
+    def run(paths: Iterable[Path | str], language: str | None = None,
+            published: str | None = None) -> Extraction:
+        resolved = tuple(Path(p).resolve() for p in paths)
+        key = (resolved, language, published)
+        if key not in cache:
+            records, rejections = [], []
+            items = iter_inputs(list(resolved), MAX_BYTES)
+            for result in extract(items, language=language, published=published):
+                if isinstance(result, Rejection):
+                    rejections.append(result)
+                else:
+                    records.append(result.to_dict())
+            cache[key] = Extraction(tuple(records), tuple(rejections))
+        return cache[key]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp) -> Callable[..., dict]:
+    """``extract_text(text, published=None, **document_fields)``: the record dict of
+    one French snippet, extracted once per session for the same arguments."""
+    from diplograph.extract import extract_document
+
+    cache: dict[tuple, dict] = {}
+
+    def run(text: str, published: str | None = None, **fields) -> dict:
+        key = (text, published, tuple(sorted(fields.items())))
+        if key not in cache:
+            cache[key] = extract_document(make_document(text, published, **fields)).to_dict()
+        return cache[key]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def parse_text(nlp) -> Callable[..., object]:
+    """``parse_text(text, published=None)``: a ParsedDoc for running one stage alone."""
+    from diplograph.extract import parse
+
+    def run(text: str, published: str | None = None, **fields):
+        return parse(make_document(text, published, **fields), "fr")
+
+    return run
+
+
+# ------------------------------------------------------------- small helpers
+
+
+def events_of(record: dict, type_: str | None = None) -> list[dict]:
+    return [e for e in record["events"] if type_ is None or e["type"] == type_]
+
+
+def actor(record: dict, actor_id: str) -> dict | None:
+    return next((a for a in record["actors"] if a["id"] == actor_id), None)
+
+
+def assert_evidence_offsets(record: dict) -> None:
+    """Every evidence entry and mention quotes the text at its offsets."""
+    text = record["text"]
+    for key in ("events", "agreements", "quantities"):
+        for item in record[key]:
+            assert item["evidence"], f"{key} item without evidence: {item}"
+            for ev in item["evidence"]:
+                assert text[ev["start"]:ev["end"]] == ev["sentence"], (key, ev)
+    for a in record["actors"]:
+        for m in a["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"], (a["id"], m)
