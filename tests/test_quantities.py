@@ -2,14 +2,30 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import assert_evidence_offsets
+
+from diplograph.stages.actors import find_actors
+from diplograph.stages.quantities import find_quantities
+from diplograph.stages.times import find_times
 
 PUB = "2023-05-10"
 
 
 def quantities(record: dict) -> dict[tuple, dict]:
     return {(q["value"], q["unit"]): q for q in record["quantities"]}
+
+
+def test_quantities_stage_on_a_parsed_document(parse_text):
+    parsed = parse_text("Le Japon a fait don de 300 000 doses de vaccin au Laos en 2021.", PUB)
+    actors = find_actors(parsed)
+    times, _ = find_times(parsed)
+    (dose,) = find_quantities(parsed, actors, times)
+    assert (dose.value, dose.unit, dose.measure, dose.kind) == (300000, "doses", "vaccine",
+                                                                "pledge")
+    assert dose.parties == ["JPN", "LAO"] and dose.period == {"start": "2021", "end": "2021"}
+    assert dose.text == "300 000 doses"
+    (evidence,) = dose.evidence
+    assert parsed.text[evidence.start:evidence.end] == evidence.sentence
 
 
 def test_quantities_money_and_percent_values(extract_text):

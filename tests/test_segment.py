@@ -1,6 +1,7 @@
 """Sentence splitting with offsets, and page furniture marked as skip (no spaCy)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -44,7 +45,7 @@ def test_segment_offsets_quote_the_text_exactly():
         assert s.text == s.text.strip() and s.text
     starts = [s.start for s in found]
     assert starts == sorted(starts)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_segment_splits_at_sentence_punctuation():

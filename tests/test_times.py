@@ -3,8 +3,8 @@ publication date inferred from the text when metadata lacks it."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import assert_evidence_offsets, events_of
+
 from diplograph.stages.times import find_times
 
 

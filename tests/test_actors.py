@@ -1,0 +1,240 @@
+"""Actors: states (ISO3), IGOs, people with role and country, national bodies."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import actor, assert_evidence_offsets
+
+from diplograph.stages.actors import find_actors, slug
+
+PUB = "2022-09-14"
+
+
+@pytest.fixture(scope="module")
+def actors_of(parse_text):
+    cache: dict = {}
+
+    def run(text: str, published: str | None = PUB):
+        if (text, published) not in cache:
+            cache[text, published] = find_actors(parse_text(text, published))
+        return cache[text, published]
+
+    return run
+
+
+def ids(record: dict, kind: str | None = None) -> set[str]:
+    return {a["id"] for a in record["actors"] if kind is None or a["kind"] == kind}
+
+
+# ---------------------------------------------------------------- states
+
+
+@pytest.mark.parametrize("sentence, state, surface", [
+    ("Le ministre japonais des Affaires étrangères a salué l'accord.", "JPN", "japonais"),
+    ("Pékin a salué la décision.", "CHN", "Pékin"),
+    ("La partie russe a salué la décision.", "RUS", "russe"),
+    ("Les États-Unis ont salué la décision.", "USA", "États-Unis"),
+    ("La Côte d’Ivoire a salué la décision.", "CIV", "Côte d’Ivoire"),
+    ("La présidente sud-africaine a salué la décision.", "ZAF", "sud-africaine"),
+    ("La Guinée-Bissau a salué la décision.", "GNB", "Guinée-Bissau"),
+    ("Le Kremlin a salué la décision.", "RUS", "Kremlin"),
+    ("Les autorités vietnamiennes ont salué la décision.", "VNM", "vietnamiennes"),
+])
+def test_actors_names_demonyms_and_capitals_are_iso3_states(extract_text, sentence, state,
+                                                             surface):
+    record = extract_text(sentence, PUB)
+    found = actor(record, state)
+    assert found is not None, record["actors"]
+    assert found["kind"] == "state"
+    assert surface in [m["text"] for m in found["mentions"]]
+    assert ids(record, "state") == {state}
+    assert_evidence_offsets(record)
+
+
+@pytest.mark.xfail(reason="state actors have country null, while the record.md example gives "
+                          "a state its own code ({\"id\": \"RUS\", \"kind\": \"state\", "
+                          "\"country\": \"RUS\"})", strict=False)
+def test_actors_state_country_is_its_own_code(extract_text):
+    record = extract_text("Le ministre japonais des Affaires étrangères a salué l'accord.", PUB)
+    assert actor(record, "JPN")["country"] == "JPN"
+
+
+def test_actors_state_display_name_is_english(extract_text):
+    record = extract_text("La Côte d’Ivoire a salué la décision.", PUB)
+    assert actor(record, "CIV")["name"] in ("Côte d'Ivoire", "Ivory Coast", "Cote d'Ivoire")
+
+
+@pytest.mark.parametrize("sentence, igo", [
+    ("L'ANASE a publié une déclaration.", "igo:asean"),
+    ("L'ASEAN a publié une déclaration.", "igo:asean"),
+    ("L'Union africaine a publié une déclaration.", "igo:african-union"),
+    ("Les Nations unies ont publié une déclaration.", "igo:un"),
+    ("L'Organisation mondiale de la santé a publié une déclaration.", "igo:who"),
+])
+def test_actors_international_organisations(extract_text, sentence, igo):
+    record = extract_text(sentence, PUB)
+    found = actor(record, igo)
+    assert found is not None, record["actors"]
+    assert found["kind"] == "igo" and found["country"] is None
+
+
+def test_actors_venue_and_topic_are_flagged(actors_of):
+    index = actors_of("Le ministre japonais a rencontré à Moscou son homologue russe. Ils ont "
+                      "évoqué la situation au Myanmar.")
+    flags = {(m.actor_id, m.text): (m.place, m.topic) for m in index.mentions
+             if m.kind == "state"}
+    assert flags[("RUS", "Moscou")] == (True, False)  # a venue
+    assert flags[("RUS", "russe")] == (False, False)
+    assert flags[("JPN", "japonais")] == (False, False)
+    assert flags[("MMR", "Myanmar")] == (False, True)  # a topic
+
+
+def test_actors_main_dyad_is_the_two_most_mentioned_states(actors_of):
+    index = actors_of("Le Vietnam et le Laos ont renforcé leur coopération. Le Vietnam a "
+                      "félicité le Laos. La Thaïlande a salué ces efforts.")
+    assert index.dyad == ("LAO", "VNM")
+
+
+def test_actors_mentions_quote_the_text(actors_of):
+    text = ("Le chef de la diplomatie russe Sergueï Lavrov a reçu à Moscou son homologue "
+            "indonésienne Retno Marsudi. L’ANASE a salué la rencontre.")
+    index = actors_of(text)
+    assert index.mentions
+    for m in index.mentions:
+        assert text[m.start:m.end] == m.text
+    starts = [(m.start, m.end) for m in index.mentions]
+    assert starts == sorted(starts)
+
+
+# ----------------------------------------------------------------- people
+
+APPOSITION = ("La ministre sud-africaine des Relations internationales, Thandiwe Mokoena, a "
+              "rencontré mercredi à Pretoria son homologue brésilien, Paulo Ferreira. Mokoena a "
+              "souligné l'importance du commerce entre les deux pays.")
+
+
+def test_actors_person_role_and_country_from_an_apposition(extract_text):
+    record = extract_text(APPOSITION, PUB)
+    minister = actor(record, "person:thandiwe-mokoena")
+    assert minister is not None, record["actors"]
+    assert (minister["kind"], minister["name"]) == ("person", "Thandiwe Mokoena")
+    assert (minister["country"], minister["role"]) == ("ZAF", "foreign_minister")
+
+
+def test_actors_surname_alone_later_is_the_same_person(extract_text):
+    record = extract_text(APPOSITION, PUB)
+    people = [a for a in record["actors"] if a["kind"] == "person"]
+    assert "person:mokoena" not in ids(record)
+    minister = actor(record, "person:thandiwe-mokoena")
+    assert [m["text"] for m in minister["mentions"]] == ["Thandiwe Mokoena", "Mokoena"]
+    assert len([p for p in people if "mokoena" in p["id"]]) == 1
+
+
+def test_actors_counterpart_gets_the_country_of_the_title(extract_text):
+    record = extract_text(APPOSITION, PUB)
+    counterpart = actor(record, "person:paulo-ferreira")
+    assert counterpart is not None and counterpart["country"] == "BRA"
+
+
+@pytest.mark.parametrize("sentence, person, country, role", [
+    ("Le Premier ministre malaisien Farid Hashim s'est entretenu avec le président indonésien.",
+     "person:farid-hashim", "MYS", "head_of_government"),
+    ("Le président ghanéen Nana Kwame Mensah a reçu une délégation japonaise.",
+     "person:nana-kwame-mensah", "GHA", "head_of_state"),
+    ("Le vice-ministre coréen des Affaires étrangères, Park Jin-sol, est arrivé à Hanoï.",
+     None, "KOR", "deputy_minister"),
+    ("Le ministre ivoirien de l'Agriculture, Kouassi Adjoumani, a visité une ferme au Mali.",
+     "person:kouassi-adjoumani", "CIV", "minister"),
+])
+def test_actors_person_role_and_country_from_the_title(extract_text, sentence, person, country,
+                                                       role):
+    record = extract_text(sentence, PUB)
+    people = [a for a in record["actors"] if a["kind"] == "person"]
+    found = actor(record, person) if person else (people[0] if people else None)
+    assert found is not None, record["actors"]
+    assert (found["country"], found["role"]) == (country, role)
+
+
+def test_actors_known_person_gets_canonical_id_from_a_french_spelling(extract_text):
+    record = extract_text("Le chef de la diplomatie russe Sergueï Lavrov a reçu à Moscou son "
+                          "homologue indonésienne Retno Marsudi. Lavrov a salué le dynamisme "
+                          "des relations.", "2019-05-20")
+    lavrov = actor(record, "person:sergei-lavrov")
+    assert lavrov is not None, record["actors"]
+    assert (lavrov["name"], lavrov["country"], lavrov["role"]) == (
+        "Sergei Lavrov", "RUS", "foreign_minister")
+    assert [m["text"] for m in lavrov["mentions"]] == ["Sergueï Lavrov", "Lavrov"]
+    marsudi = actor(record, "person:retno-marsudi")
+    assert (marsudi["country"], marsudi["role"]) == ("IDN", "foreign_minister")
+
+
+def test_actors_person_ids_are_ascii_slugs(extract_text):
+    record = extract_text("Le président ivoirien, Koffi Ahoua Traoré, s'est rendu lundi à Accra. "
+                          "Traoré a été reçu par le président ghanéen.", PUB)
+    person = actor(record, "person:koffi-ahoua-traore")
+    assert person is not None and person["name"] == "Koffi Ahoua Traoré"
+    assert (person["country"], person["role"]) == ("CIV", "head_of_state")
+    for a in record["actors"]:
+        if a["kind"] == "person":
+            assert re.fullmatch(r"person:[a-z0-9]+(?:-[a-z0-9]+)*", a["id"])
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Sergueï Lavrov", "serguei-lavrov"),  # canonical spellings come from the KB
+    ("Bùi Thanh Sơn", "bui-thanh-son"),
+    ("Koffi Ahoua Traoré", "koffi-ahoua-traore"),
+    ("Abdoulaye  N’Diaye", "abdoulaye-n-diaye"),
+])
+def test_actors_slug(name, expected):
+    assert slug(name) == expected
+
+
+@pytest.mark.xfail(reason="the country of a person is the last state named in the title, so "
+                          "'l'ambassadeur du Japon au Ghana' acts for GHA instead of JPN",
+                   strict=False)
+def test_actors_ambassador_acts_for_the_sending_state(extract_text):
+    record = extract_text("Le président ghanéen a reçu l'ambassadeur du Japon au Ghana, Hiroshi "
+                          "Tanaka.", PUB)
+    tanaka = actor(record, "person:hiroshi-tanaka")
+    assert tanaka is not None
+    assert (tanaka["country"], tanaka["role"]) == ("JPN", "ambassador")
+
+
+@pytest.mark.xfail(reason="a hyphenated given name is cut at the hyphen ('Park Jin-sol' -> "
+                          "person:park-jin)", strict=False)
+def test_actors_hyphenated_given_name_is_kept_whole(extract_text):
+    record = extract_text("Le vice-ministre coréen des Affaires étrangères, Park Jin-sol, est "
+                          "arrivé à Hanoï.", PUB)
+    assert "person:park-jin-sol" in ids(record, "person")
+
+
+@pytest.mark.xfail(reason="a surname that is also a capital ('Lima') is read as the state "
+                          "(PER) and the person is lost", strict=False)
+def test_actors_surname_that_is_a_capital_is_not_a_state(extract_text):
+    record = extract_text("Le ministre brésilien des Affaires étrangères, Paulo Ferreira Lima, "
+                          "est arrivé à Pretoria.", PUB)
+    assert "PER" not in ids(record)
+    assert "person:paulo-ferreira-lima" in ids(record, "person")
+
+
+# ----------------------------------------------------------- organisations
+
+
+def test_actors_national_body_by_acronym_with_country(extract_text):
+    record = extract_text("L'Agence sénégalaise de promotion des exportations (ASEPEX) a signé "
+                          "un accord avec le Maroc. L'ASEPEX a salué ce partenariat.", PUB)
+    org = actor(record, "org:asepex")
+    assert org is not None, record["actors"]
+    assert (org["kind"], org["name"], org["country"]) == ("org", "ASEPEX", "SEN")
+    assert len(org["mentions"]) == 2
+
+
+def test_actors_are_listed_states_igos_people_orgs(extract_text):
+    record = extract_text("L'Agence sénégalaise de promotion des exportations (ASEPEX) et le "
+                          "président ghanéen Nana Kwame Mensah ont salué l'ANASE et le Maroc.",
+                          PUB)
+    order = {"state": 0, "igo": 1, "person": 2, "org": 3}
+    keys = [(order[a["kind"]], a["id"]) for a in record["actors"]]
+    assert keys == sorted(keys)
+    assert {a["kind"] for a in record["actors"]} == {"state", "igo", "person", "org"}

@@ -1,0 +1,104 @@
+"""Agreements: documents named in the article, each with its lifecycle status."""
+from __future__ import annotations
+
+import pytest
+from conftest import assert_evidence_offsets, events_of
+
+from diplograph.stages.agreements import document_mentions
+
+PUB = "2022-09-14"  # a Wednesday
+
+SIGNED = "Le Sénégal et le Maroc ont signé mardi un mémorandum d'entente sur la coopération agricole."
+SEVERAL = ("Le Vietnam et le Laos ont signé un plan de coopération pour la période 2021-2025. Les "
+           "deux parties ont également signé un mémorandum d'entente sur l'éducation et un "
+           "accord sur les transports routiers.")
+
+
+def only_agreement(record: dict) -> dict:
+    assert len(record["agreements"]) == 1, record["agreements"]
+    return record["agreements"][0]
+
+
+def test_agreements_signed_memorandum(extract_text):
+    record = extract_text(SIGNED, PUB)
+    mou = only_agreement(record)
+    assert mou["title"] == "mémorandum d'entente sur la coopération agricole"
+    assert (mou["kind"], mou["status"], mou["parties"]) == ("mou", "signed", ["MAR", "SEN"])
+    assert mou["sectors"] == ["agriculture"]
+    assert mou["date"] == {"value": "2022-09-13", "granularity": "day", "text": "mardi"}
+    assert_evidence_offsets(record)
+
+
+def test_agreements_signed_memorandum_has_an_agree_event_linked_to_it(extract_text):
+    record = extract_text(SIGNED, PUB)
+    (signing,) = events_of(record, "AGREE")
+    assert (signing["mode"], signing["status"]) == ("sign", "done")
+    assert signing["agreement"] == only_agreement(record)["id"] == "a1"
+    assert signing["parties"] == ["MAR", "SEN"]
+
+
+def test_agreements_documents_signed_together_are_one_event_and_several_agreements(
+        extract_text):
+    record = extract_text(SEVERAL, "2021-03-10")
+    kinds = sorted(a["kind"] for a in record["agreements"])
+    assert kinds == ["agreement", "mou", "plan"]
+    assert all(a["status"] == "signed" for a in record["agreements"])
+    assert all(a["parties"] == ["LAO", "VNM"] for a in record["agreements"])
+    assert [a["id"] for a in record["agreements"]] == ["a1", "a2", "a3"]
+    (signing,) = events_of(record, "AGREE")
+    assert len(signing["evidence"]) == 2
+    assert_evidence_offsets(record)
+
+
+def test_agreements_period_of_a_plan(extract_text):
+    record = extract_text(SEVERAL, "2021-03-10")
+    plan = next(a for a in record["agreements"] if a["kind"] == "plan")
+    assert plan["title"].startswith("plan de coopération")
+    assert plan["period"] == {"start": "2021", "end": "2025"}
+
+
+def test_agreements_signing_expected_soon_is_not_signed(extract_text):
+    record = extract_text("Un mémorandum d'entente sur la coopération agricole entre le Sénégal "
+                          "et le Maroc devrait être signé prochainement.", PUB)
+    mou = only_agreement(record)
+    assert mou["status"] == "proposed"
+    assert mou["date"] is None
+    (signing,) = events_of(record, "AGREE")
+    assert signing["status"] == "planned" and signing["agreement"] == mou["id"]
+
+
+@pytest.mark.parametrize("sentence, kind, status", [
+    ("Le Vietnam et le Laos finalisent un accord de libre-échange.", "agreement", "finalizing"),
+    ("Le Maroc et le Nigeria négocient actuellement un accord sur le gazoduc.", "agreement",
+     "negotiating"),
+    (("L'accord de partenariat économique entre le Maroc et le Nigeria est entré en vigueur "
+      "en 2022."), "agreement", "in_force"),
+    ("Le Laos a proposé un traité d'amitié au Vietnam.", "treaty", "proposed"),
+    ("Le Maroc et le Nigeria ont signé lundi à Rabat un accord de libre-échange.", "agreement",
+     "signed"),
+])
+def test_agreements_status_lifecycle(extract_text, sentence, kind, status):
+    agreement = only_agreement(extract_text(sentence, PUB))
+    assert (agreement["kind"], agreement["status"]) == (kind, status)
+
+
+def test_agreements_in_force_is_dated(extract_text):
+    record = extract_text("L'accord de partenariat économique entre le Maroc et le Nigeria est "
+                          "entré en vigueur en 2022.", PUB)
+    assert only_agreement(record)["date"]["value"] == "2022"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le Vietnam et le Laos sont d'accord pour renforcer leur coopération.",
+    "Le Vietnam et le Laos agissent en accord avec le droit international.",
+    "Les deux pays ont discuté du projet d'accord.",
+    "Le Vietnam a rappelé cet accord au Laos.",
+])
+def test_agreements_idioms_and_bare_back_references_are_not_documents(extract_text, sentence):
+    assert extract_text(sentence, PUB)["agreements"] == []
+
+
+def test_agreements_document_mentions_carry_the_title(parse_text):
+    mentions = document_mentions(parse_text(SIGNED, PUB))
+    assert [(m.title, m.kind, m.bare) for m in mentions] == [
+        ("mémorandum d'entente sur la coopération agricole", "mou", False)]

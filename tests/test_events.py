@@ -1,0 +1,216 @@
+"""Events: PLOVER type and mode, status (modality), parties, sectors, date, evidence."""
+from __future__ import annotations
+
+import pytest
+from conftest import assert_evidence_offsets, events_of
+
+PUB = "2022-09-14"  # a Wednesday
+
+PHONE = ("Le Premier ministre malaisien Farid Hashim s'est entretenu au téléphone avec le "
+         "président indonésien. Les deux dirigeants ont discuté de la sécurité maritime.")
+VISIT = ("Le président sénégalais est arrivé lundi à Banjul pour une visite d'État de deux jours. "
+         "Il a été accueilli à l'aéroport par le président gambien. Les deux chefs d'État ont eu des entretiens sur la sécurité et le commerce. Ils ont "
+         "ensuite signé un accord de coopération dans le domaine de la pêche.")
+
+
+def only_event(record: dict, type_: str) -> dict:
+    found = events_of(record, type_)
+    assert len(found) == 1, record["events"]
+    return found[0]
+
+
+def test_events_phone_call_is_consult_phone(extract_text):
+    record = extract_text(PHONE, PUB)
+    call = only_event(record, "CONSULT")
+    assert (call["mode"], call["status"]) == ("phone", "done")
+    assert call["parties"] == ["IDN", "MYS"]
+    assert call["source"] == ["MYS"] and call["target"] == ["IDN"]
+    assert call["people"] == ["person:farid-hashim"]
+    assert call["plover"] == {"event": "CONSULT", "mode": "phone", "context": ["military"]}
+    assert {"maritime", "security"} <= set(call["sectors"])
+
+
+def test_events_follow_up_sentence_is_evidence_of_the_same_call(extract_text):
+    record = extract_text(PHONE, PUB)
+    assert len(record["events"]) == 1
+    call = record["events"][0]
+    assert [e["sentence"][:12] for e in call["evidence"]] == ["Le Premier m", "Les deux dir"]
+    assert_evidence_offsets(record)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le roi du Maroc a eu un entretien téléphonique avec le président français.",
+    "Le roi du Maroc s'est entretenu par téléphone avec le président français.",
+])
+def test_events_phone_call_phrasings(extract_text, sentence):
+    call = only_event(extract_text(sentence, PUB), "CONSULT")
+    assert (call["mode"], call["status"], call["parties"]) == ("phone", "done", ["FRA", "MAR"])
+
+
+def test_events_visit_with_talks_is_one_consult_visit(extract_text):
+    record = extract_text(VISIT, PUB)
+    visit = only_event(record, "CONSULT")
+    assert (visit["mode"], visit["status"]) == ("visit", "done")
+    assert (visit["source"], visit["target"], visit["parties"]) == (["SEN"], ["GMB"],
+                                                                    ["GMB", "SEN"])
+    assert visit["date"] == {"value": "2022-09-12", "granularity": "day", "text": "lundi"}
+    assert visit["location"] == {"name": "Banjul", "country": "GMB"}
+    assert len(visit["evidence"]) == 2
+    assert {"security", "trade"} <= set(visit["sectors"])
+
+
+def test_events_meeting_and_signing_during_it_are_two_events(extract_text):
+    record = extract_text(VISIT, PUB)
+    assert sorted(e["type"] for e in record["events"]) == ["AGREE", "CONSULT"]
+    signing = only_event(record, "AGREE")
+    assert (signing["mode"], signing["status"], signing["parties"]) == ("sign", "done",
+                                                                        ["GMB", "SEN"])
+    # signing an agreement is SUPPORT in strict PLOVER coding
+    assert signing["plover"]["event"] == "SUPPORT"
+    assert signing["agreement"] == record["agreements"][0]["id"]
+
+
+@pytest.mark.xfail(reason="a host named only by the capital the visitor arrives in ('à Banjul') "
+                          "is left out of the article's main dyad, so 'les deux chefs d'État' "
+                          "gives a second, one-party CONSULT instead of evidence of the visit",
+                   strict=False)
+def test_events_visit_to_a_capital_then_talks_is_one_event(extract_text):
+    record = extract_text("Le président sénégalais est arrivé lundi à Banjul pour une visite "
+                          "d'État. Les deux chefs d'État ont eu des entretiens sur la sécurité.",
+                          PUB)
+    visit = only_event(record, "CONSULT")
+    assert visit["parties"] == ["GMB", "SEN"] and len(visit["evidence"]) == 2
+
+
+def test_events_planned_visit(extract_text):
+    record = extract_text("Le président sénégalais effectuera une visite officielle en Gambie "
+                          "le mois prochain.", PUB)
+    visit = only_event(record, "CONSULT")
+    assert (visit["mode"], visit["status"], visit["parties"]) == ("visit", "planned",
+                                                                  ["GMB", "SEN"])
+    assert visit["date"] == {"value": "2022-10", "granularity": "month",
+                             "text": "le mois prochain"}
+    assert visit["plover"]["event"] == "AGREE"  # a planned CONSULT is AGREE in PLOVER
+
+
+def test_events_cancelled_visit_failed(extract_text):
+    record = extract_text("Le Premier ministre malien a annulé sa visite en Algérie.", PUB)
+    visit = only_event(record, "CONSULT")
+    assert (visit["status"], visit["parties"]) == ("failed", ["DZA", "MLI"])
+
+
+def test_events_negated_meeting_failed(extract_text):
+    record = extract_text("Le ministre tunisien n'a pas rencontré son homologue libyen.", PUB)
+    meeting = only_event(record, "CONSULT")
+    assert (meeting["status"], meeting["parties"]) == ("failed", ["LBY", "TUN"])
+
+
+def test_events_invitation_and_its_acceptance_are_one_planned_visit(extract_text):
+    record = extract_text("Le président kényan a invité son homologue tanzanien à effectuer une "
+                          "visite officielle à Nairobi. Le président tanzanien a accepté "
+                          "l'invitation.", PUB)
+    visit = only_event(record, "CONSULT")
+    assert (visit["mode"], visit["status"], visit["parties"]) == ("visit", "planned",
+                                                                  ["KEN", "TZA"])
+    assert len(visit["evidence"]) == 2
+    assert len(record["events"]) == 1
+
+
+def test_events_signing_expected_soon_is_planned(extract_text):
+    record = extract_text("Un mémorandum d'entente sur la coopération agricole entre le Sénégal "
+                          "et le Maroc devrait être signé prochainement.", PUB)
+    signing = only_event(record, "AGREE")
+    assert (signing["mode"], signing["status"], signing["parties"]) == ("sign", "planned",
+                                                                        ["MAR", "SEN"])
+    assert signing["plover"]["event"] == "AGREE"  # a promise to sign stays AGREE
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    ("Le ministre ghanéen de la Santé a demandé à l'Allemagne de fournir davantage de vaccins.",
+     ["GHA"], ["DEU"]),
+    ("Le ministre égyptien a exhorté l'Éthiopie à reprendre les négociations.",
+     ["EGY"], ["ETH"]),
+    ("La Chine a exhorté les Philippines à cesser leurs provocations.", ["CHN"], ["PHL"]),
+])
+def test_events_request(extract_text, sentence, source, target):
+    record = extract_text(sentence, PUB)
+    request = only_event(record, "REQUEST")
+    assert request["status"] == "requested"
+    assert (request["source"], request["target"]) == (source, target)
+    assert request["parties"] == sorted(source + target)
+    assert len(record["events"]) == 1  # the content of the request is not an event
+
+
+def test_events_offer_is_agree_offer_proposed(extract_text):
+    record = extract_text("Le ministre tunisien a proposé à la Jordanie de créer un comité mixte.",
+                          PUB)
+    offer = only_event(record, "AGREE")
+    assert (offer["mode"], offer["status"], offer["parties"]) == ("offer", "proposed",
+                                                                  ["JOR", "TUN"])
+    assert (offer["source"], offer["target"]) == (["TUN"], ["JOR"])
+
+
+@pytest.mark.parametrize("sentence, type_, source, target", [
+    ("Le président argentin a remercié le Chili pour son aide.", "SUPPORT", ["ARG"], ["CHL"]),
+    ("Le Japon a condamné le tir de missile de la Corée du Nord.", "ACCUSE", ["JPN"], ["PRK"]),
+    ("Le Japon a fait don de 300 000 doses de vaccin au Laos.", "AID", ["JPN"], ["LAO"]),
+])
+def test_events_support_accuse_aid(extract_text, sentence, type_, source, target):
+    record = extract_text(sentence, PUB)
+    event = only_event(record, type_)
+    assert (event["status"], event["source"], event["target"]) == ("done", source, target)
+
+
+def test_events_aid_of_vaccines_is_health(extract_text):
+    record = extract_text("Le Japon a fait don de 300 000 doses de vaccin au Laos.", PUB)
+    aid = only_event(record, "AID")
+    assert aid["sectors"] == ["health"]
+    assert aid["plover"] == {"event": "AID", "mode": None, "context": ["health"]}
+
+
+def test_events_capital_as_actor(extract_text):
+    record = extract_text("Pékin a salué la décision du gouvernement philippin.", PUB)
+    praise = only_event(record, "SUPPORT")
+    assert "CHN" in praise["source"] and "CHN" in praise["parties"]
+
+
+def test_events_topic_state_is_not_a_party(extract_text):
+    record = extract_text("Le ministre japonais a rencontré son homologue vietnamien pour "
+                          "évoquer la situation au Myanmar.", PUB)
+    meeting = only_event(record, "CONSULT")
+    assert meeting["parties"] == ["JPN", "VNM"]
+
+
+def test_events_have_sequential_ids_and_valid_evidence(extract_text):
+    for text in (PHONE, VISIT):
+        record = extract_text(text, PUB)
+        assert [e["id"] for e in record["events"]] == [
+            f"e{i}" for i in range(1, len(record["events"]) + 1)]
+        assert_evidence_offsets(record)
+        for event in record["events"]:
+            assert 0 < event["confidence"] <= 1
+            assert event["evidence"] == sorted(event["evidence"], key=lambda e: e["start"])
+
+
+def test_events_headline_and_related_links_are_not_evidence(extract_text):
+    text = ("Le Japon et le Laos signent un accord\n"
+            ">> La Chine a condamné le Japon\n"
+            "Le ministre japonais a rencontré mardi son homologue laotien à Vientiane.\n")
+    record = extract_text(text, PUB, body_start=text.index(">>"))
+    assert [e["type"] for e in record["events"]] == ["CONSULT"]
+    assert record["events"][0]["evidence"][0]["sentence"].startswith("Le ministre japonais")
+
+
+@pytest.mark.xfail(reason="an event with no state or IGO in the article gets parties [] "
+                          "(record.md: parties never empty)", strict=False)
+def test_events_parties_never_empty(extract_text):
+    record = extract_text("Six ministres ont participé à la réunion.", PUB)
+    for event in record["events"]:
+        assert event["parties"], event
+
+
+@pytest.mark.xfail(reason="sector keywords match as word prefixes, so 'mer' (maritime) "
+                          "matches 'mercredi'", strict=False)
+def test_events_wednesday_is_not_maritime(extract_text):
+    record = extract_text("Le Kenya et la Tanzanie ont signé mercredi un accord commercial.", PUB)
+    assert "maritime" not in only_event(record, "AGREE")["sectors"]
