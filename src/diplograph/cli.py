@@ -66,7 +66,11 @@ def extract(
     if published and not _is_iso_date(published):
         raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--published")
     rejected: list[Rejection] = []
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        err.print(f"[red]error[/red] {output}: cannot write ({exc.strerror})", highlight=False)
+        raise typer.Exit(2)
     try:
         console = Console(file=out, width=110 if output else None)
         for record in _records(paths, lang, published, max_bytes, rejected):

@@ -54,7 +54,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class DateValue:
-    value: str
+    value: str | None  # None: a relative expression that nothing anchors; text is kept
     granularity: str  # day | month | year | period
     text: str
     end: str | None = None  # last value of a period
@@ -161,4 +161,5 @@ def _dated(data: dict[str, Any], date: DateValue | None) -> dict[str, Any]:
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
     """Drop optional keys that carry nothing (``per``/``status`` on most quantities)."""
-    return {k: v for k, v in data.items() if v is not None or k in ("country", "role")}
+    return {k: v for k, v in data.items()
+            if v is not None or k in ("country", "role", "period")}

@@ -96,9 +96,15 @@ def read_html(content: str, source: str, doc_id: str) -> Document | Rejection:
     if not text.strip():
         return Rejection(source, "no article text found in the HTML")
     url = data.get("url")
+    title = data.get("title")
+    body_start = 0
+    first, newline, _ = text.partition("\n")
+    if title and newline and first.strip() == title.strip():
+        body_start = len(first) + 1  # the headline repeated as the first line
     published = normalise_published(data.get("date"))
     if published is None and url:
         published = date_from_url(url)
-    return Document(doc_id=doc_id, text=text, source=source, title=data.get("title"),
+    return Document(doc_id=doc_id, text=text, source=source, title=title,
                     language=data.get("language"), published=published,
-                    published_basis="metadata" if published else "unknown", url=url)
+                    published_basis="metadata" if published else "unknown", url=url,
+                    body_start=body_start)

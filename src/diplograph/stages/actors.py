@@ -70,7 +70,12 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     names = _document_nouns(parsed)
     out = []
     for sent in parsed.readable():
+        people = [(e.start, e.end) for e in sent.doc.ents if e.label_ == "PER"]
         for start, end, entry in gazetteer.find(sent.doc):
+            if entry.via in ("capital", "name") and any(
+                    s <= start and end <= e and e - s > end - start and s < start
+                    for s, e in people):
+                continue  # "Paulo Ferreira Lima": a surname, not Peru's capital
             root = sent.doc[start:end].root
             s, e = sent.char_span(start, end)
             preposition = {c.lower_ for c in root.children if c.dep_ == "case"}
@@ -78,9 +83,18 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
                 place=(entry.via == "capital" and bool(preposition & places)) or (
-                    entry.kind == "igo" and _on_sidelines(sent, start)),
+                    entry.kind == "igo" and _on_sidelines(sent, start)) or _gloss_of_place(
+                        sent.doc, start, end),
                 topic=_is_topic(root, topics), in_name=_in_document_name(root, names)))
     return out
+
+
+def _gloss_of_place(doc, start: int, end: int) -> bool:
+    """"Kingston (Jamaïque)": a country in brackets after a place names where, not who."""
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    before = doc[start - 2]
+    return before.ent_type_ == "LOC" or before.pos_ == "PROPN" and before.ent_type_ != "PER"
 
 
 def _on_sidelines(sent: ParsedSentence, start: int) -> bool:
@@ -185,7 +199,8 @@ def _namelike(token) -> bool:
         token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN")  # "Bùi Thanh Son": Son read as "son"
     if text.lower() in _adjectives():
         return False
-    return (text[:1].isupper() and text.lower() not in _NAME_BLOCKLIST and token.is_alpha
+    return (text[:1].isupper() and text.lower() not in _NAME_BLOCKLIST
+            and text.replace("-", "").isalpha()
             and not text.isupper() and pos_ok)
 
 
@@ -329,7 +344,7 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) ->
         role, title = _read_title(text, roles)
         if role:
             draft.roles[role] += 1
-            country = _country_in(parsed, sent, text)
+            country = _country_in(parsed, sent, text, first=role == "ambassador")
             if country:
                 draft.countries[country] += 2
             if "homologue" in text.lower():
@@ -341,12 +356,15 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) ->
             draft.countries[country] += 2
 
 
-def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str) -> str | None:
+def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str,
+                first: bool = False) -> str | None:
     nlp = load_pipeline(parsed.language.code)
     gazetteer = gazetteer_for(parsed.language.code, nlp)
     doc = nlp.make_doc(text)
     found = [entry.actor_id for _, _, entry in gazetteer.find(doc) if entry.kind == "state"]
-    return found[-1] if found else None
+    if not found:
+        return None
+    return found[0] if first else found[-1]
 
 
 def _known_person(draft: _PersonDraft):
@@ -403,7 +421,8 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
             name = country_names.get(m.actor_id, {}).get("name", m.actor_id)
         else:
             name = igo_names.get(m.actor_id, m.actor_id)
-        actor = index.actors.setdefault(m.actor_id, Actor(m.actor_id, m.kind, name))
+        country = m.actor_id if m.kind == "state" else None
+        actor = index.actors.setdefault(m.actor_id, Actor(m.actor_id, m.kind, name, country))
         actor.mentions.append(Span(m.start, m.end, m.text))
     index.mentions.extend(gaz)
     index.dyad = _main_dyad(gaz)
@@ -416,15 +435,26 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
                                         Actor(mention.actor_id, "org", acronym, country))
         actor.mentions.append(Span(mention.start, mention.end, mention.text))
         index.mentions.append(mention)
+    index.dyad = _main_dyad(gaz, _person_countries(index))
     _resolve_pronouns_and_roles(parsed, index)
     _find_speakers(parsed, index)
     index.mentions.sort(key=lambda m: (m.start, m.end))
     return index
 
 
-def _main_dyad(mentions: list[Mention]) -> tuple[str, ...]:
-    counts = Counter(m.actor_id for m in mentions
-                     if m.kind == "state" and not m.topic and not m.place)
+def _person_countries(index: ActorIndex) -> list[str]:
+    """One entry per mention of a person whose country is known."""
+    return [index.actors[m.actor_id].country for m in index.mentions
+            if m.kind == "person" and index.actors[m.actor_id].country]
+
+
+def _main_dyad(mentions: list[Mention], person_countries: list[str] = ()) -> tuple[str, ...]:
+    """The two states the article is most about: named, described, or
+    represented by the people who act (venues count half)."""
+    counts: Counter = Counter(person_countries)
+    for m in mentions:
+        if m.kind == "state" and not m.topic:
+            counts[m.actor_id] += 0.5 if m.place else 1.0
     return tuple(sorted(a for a, _ in counts.most_common(2)))
 
 

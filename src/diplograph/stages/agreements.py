@@ -148,7 +148,7 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         sent = mention.sentence
         who = participants(parsed, actors, sent, mention.head)
         status = _status(parsed, mention)
-        if status is None:
+        if status is None or not who.parties:
             continue  # named in passing (background), not part of the news
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
         existing = _same_document(agreements, mention.title, who.parties)

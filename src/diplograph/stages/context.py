@@ -92,7 +92,8 @@ def _sector_patterns(code: str, sectors: tuple) -> list[tuple[str, re.Pattern[st
     out = []
     for sector, words in sectors:
         for word in words:
-            out.append((sector, re.compile(rf"(?<!\w){re.escape(word.lower())}", re.I)))
+            out.append((sector, re.compile(
+                rf"(?<!\w){re.escape(word.lower())}(?:s|x|es|e|ne|nes)?(?!\w)", re.I)))
     return out
 
 
@@ -121,7 +122,8 @@ def date_in(times: list[TimeMention], sent: ParsedSentence, head=None) -> DateVa
         return None
     rank = {"date": 0, "relative": 1, "weekday": 2, "month": 3, "year": 4}
     position = sent.start + head.idx if head is not None else sent.start
-    best = min(here, key=lambda t: (rank[t.kind], abs(t.start - position)))
+    best = min(here, key=lambda t: (t.value.value is None, rank[t.kind],
+                                    abs(t.start - position)))
     return best.value
 
 

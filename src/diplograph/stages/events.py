@@ -232,6 +232,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 date=date_in(times, sent, head), location=location_in(actors, sent),
                 evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
                 weak=trigger.weak))
+    drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
     merged = _merge(drafts, parsed.document.published)
     _finish(merged)
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
@@ -309,7 +310,7 @@ def _merge_key(d: _Draft) -> tuple | None:
 
 def _on_day(d: _Draft, published: str | None) -> bool:
     """The act happened on the day of the report (or carries no date)."""
-    if d.date is None or not published:
+    if d.date is None or d.date.value is None or not published:
         return True
     n = min(len(d.date.value), len(published))
     return d.date.value[:n] == published[:n]
@@ -380,7 +381,7 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 
 
 def _dates_agree(a: _Draft, b: _Draft) -> bool:
-    if a.date is None or b.date is None:
+    if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
         return True
     n = min(len(a.date.value), len(b.date.value))
     return a.date.value[:n] == b.date.value[:n]
@@ -395,7 +396,8 @@ def _absorb(host: _Draft, other: _Draft, keep_status: bool = False) -> None:
             host.evidence.append(ev)
     host.people |= other.people
     host.sectors |= other.sectors
-    host.date = host.date or other.date
+    if host.date is None or (host.date.value is None and other.date is not None):
+        host.date = other.date or host.date
     host.location = host.location or other.location
     if host.type == other.type and other.mode and (
             host.mode is None or _MODE_RANK.get(other.mode, 9) < _MODE_RANK.get(host.mode, 9)):

@@ -83,22 +83,30 @@ def find_quantities(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
                 if evidence not in found[key].evidence:
                     found[key].evidence.append(evidence)
                 continue
-            before = text[max(0, start - 90):start].lower()
-            around = text.lower()
-            kind = _kind(data, before, around, unit)
+            before = _with_lemmas(sent, text, max(0, start - 90), start)
+            around = _with_lemmas(sent, text, 0, len(text))
+            near = _with_lemmas(sent, text, max(0, start - 45), start)
+            kind = _kind(data, near, before, around, unit)
             found[key] = Quantity(
                 value=int(value) if float(value).is_integer() else value,
                 unit=unit,
-                measure=_measure(data, around, unit),
+                measure=_measure(data, text.lower(), unit, start),
                 kind=kind,
                 parties=_parties(actors, sent.index),
                 period=_period(times, sent.index),
                 evidence=[evidence],
                 text=text[start:end],
-                per=_cue(data["per_cues"], text[end:end + 30].lower()),
+                per=_cue(data["per_cues"], text[end:end + 16].lower()),
                 status=_target_status(data, around) if kind == "target" else None,
             )
     return list(found.values())
+
+
+def _with_lemmas(sent, text: str, start: int, end: int) -> str:
+    """Lowercase text of a window followed by its lemmas, so that cue lists
+    in the infinitive ("accorder") also match "a accordé"."""
+    lemmas = " ".join(t.lemma_.lower() for t in sent.doc if start <= t.idx < end)
+    return text[start:end].lower() + " | " + lemmas
 
 
 def _matches(lex: _Lexicon, text: str):
@@ -134,9 +142,8 @@ def _has(text: str, cue: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(cue.lower())}", text) is not None
 
 
-def _kind(data, before: str, sentence: str, unit: str) -> str:
+def _kind(data, near: str, before: str, sentence: str, unit: str) -> str:
     cues = data["kind_cues"]
-    near = before[-45:]
     if unit == "percent" and any(_has(near, c) for c in cues["change"]):
         return "change"
     if any(_has(near, c) for c in cues["target"]):
@@ -152,12 +159,19 @@ def _kind(data, before: str, sentence: str, unit: str) -> str:
     return "actual"
 
 
-def _measure(data, sentence: str, unit: str) -> str:
+def _measure(data, sentence: str, unit: str, position: int) -> str:
+    """What the figure measures: the cue word nearest to the number."""
     if unit == "doses":
         return "vaccine"
-    found = _cue(data["measure_cues"], sentence)
-    if found:
-        return found
+    best, distance = None, len(sentence) + 1
+    for measure, cues in data["measure_cues"].items():
+        for cue in cues:
+            for match in re.finditer(rf"(?<!\w){re.escape(cue.lower())}", sentence):
+                gap = abs(match.start() - position)
+                if gap < distance:
+                    best, distance = measure, gap
+    if best:
+        return best
     return "money" if len(unit) == 3 and unit.isupper() else unit
 
 

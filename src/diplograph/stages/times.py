@@ -64,7 +64,12 @@ class _Grammar:
         self.part_table = t["year_parts"]
         deadlines = "|".join(sorted(map(re.escape, t["deadline"]), key=len, reverse=True))
         self.deadline = re.compile(rf"(?:{deadlines})\s*(?:la fin de\s+)?$", re.I)
-        self.year = re.compile(rf"(?<![\d,.])\b{_YEAR}\b(?![\d,.]\d)")
+        units = data.units
+        unit_words = [*units["currencies"], *units["counted"], *units["percent"], *units["scales"]]
+        unit_re = "|".join(sorted(map(re.escape, unit_words), key=len, reverse=True))
+        # "2000 tonnes", "2020 dollars": an amount, not a year
+        self.year = re.compile(
+            rf"(?<![\d,.])\b{_YEAR}\b(?![\d,.]\d)(?!\s*(?:de\s+|d')?(?:{unit_re})(?!\w))", re.I)
         rel = "|".join(sorted(map(re.escape, t["relative"]), key=len, reverse=True))
         self.relative = re.compile(rf"(?<!\w)({rel})(?!\w)", re.I)
         self.relative_table = {k.lower(): v for k, v in t["relative"].items()}
@@ -125,14 +130,25 @@ def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
     document = parsed.document
     if document.published:
         return Published(document.published, document.published_basis or "metadata")
-    explicit = [dt.date(m.year, m.month, m.day) for m in mentions
-                if m.kind == "date" and m.year and _valid(m.year, m.month, m.day)]
-    inferred = [d for d in (_infer_year(m, mentions) for m in mentions if m.kind == "date"
-                            and not m.year) if d]
+    future = {s.index for s in parsed.readable() if _speaks_of_future(parsed, s)}
+    reported = [m for m in mentions if m.kind == "date" and m.sentence not in future]
+    explicit = [dt.date(m.year, m.month, m.day) for m in reported
+                if m.year and _valid(m.year, m.month, m.day)]
+    inferred = [d for d in (_infer_year(m, mentions) for m in reported if not m.year) if d]
     candidates = explicit + inferred
     if candidates:
         return Published(max(candidates).isoformat(), "inferred")
     return Published(None, "unknown")
+
+
+def _speaks_of_future(parsed: ParsedDoc, sent) -> bool:
+    """A sentence about what is to come ("la prochaine réunion aura lieu le 15 mars")."""
+    cues = set(parsed.language.status["planned"].get("tense", []))
+    for token in sent.doc:
+        if token.pos_ in ("VERB", "AUX") and (set(token.morph.get("Tense")) & cues
+                                               or set(token.morph.get("Mood")) & cues):
+            return True
+    return False
 
 
 def _infer_year(mention: TimeMention, mentions: list[TimeMention]) -> dt.date | None:
@@ -171,7 +187,9 @@ def _as_date(value: str | None) -> dt.date | None:
 def _resolve(m: TimeMention, anchor: dt.date | None, published: str | None) -> DateValue | None:
     if m.kind == "date":
         year = m.year or _year_near(anchor, m.month, m.day)
-        if year is None or not _valid(year, m.month, m.day):
+        if year is None:
+            return DateValue(None, "day", m.text)  # no year to be had: the text is kept
+        if not _valid(year, m.month, m.day):
             return None
         return DateValue(f"{year:04d}-{m.month:02d}-{m.day:02d}", "day", m.text)
     if m.kind == "month":
@@ -184,8 +202,10 @@ def _resolve(m: TimeMention, anchor: dt.date | None, published: str | None) -> D
         return DateValue(f"{m.year:04d}-{m.month:02d}", "period", m.text,
                          end=f"{m.year:04d}-{m.month_end:02d}")
     if m.kind == "relative" and m.relative:
-        return _relative(m, anchor, published)
-    if m.kind == "weekday" and anchor is not None:
+        return _relative(m, anchor, published) or DateValue(None, m.relative[0], m.text)
+    if m.kind == "weekday":
+        if anchor is None:
+            return DateValue(None, "day", m.text)
         back = (anchor.weekday() - m.weekday) % 7
         return DateValue((anchor - dt.timedelta(days=back)).isoformat(), "day", m.text)
     return None
