@@ -455,7 +455,11 @@ def _main_dyad(mentions: list[Mention], person_countries: list[str] = ()) -> tup
     for m in mentions:
         if m.kind == "state" and not m.topic:
             counts[m.actor_id] += 0.5 if m.place else 1.0
-    return tuple(sorted(a for a, _ in counts.most_common(2)))
+    ranked = counts.most_common(3)
+    if len(ranked) == 3 and ranked[1][1] < 2 * ranked[2][1]:
+        # many states, none standing out as the second side: no dyad to fall back on
+        return tuple(sorted([ranked[0][0]])) if ranked[0][1] >= 2 * ranked[1][1] else ()
+    return tuple(sorted(a for a, _ in ranked[:2]))
 
 
 def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> None:
