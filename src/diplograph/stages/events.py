@@ -117,8 +117,9 @@ def _as_lower(spec: dict) -> dict:
     return spec
 
 
-def _triggers_in(sent: ParsedSentence, code: str):
-    """(Trigger, head token) pairs, one per head token, the longest pattern winning."""
+def _triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: True):
+    """(Trigger, head token) pairs, one per head token: among the patterns whose
+    conditions hold, the longest wins."""
     matcher, triggers = _matcher(code)
     best: dict[int, tuple[int, Trigger, object]] = {}
     for match_id, start, end in matcher(sent.doc):
@@ -126,7 +127,7 @@ def _triggers_in(sent: ParsedSentence, code: str):
         span = sent.doc[start:end]
         head = _head_token(span, trigger)
         size = end - start
-        if head.i not in best or size > best[head.i][0]:
+        if (head.i not in best or size > best[head.i][0]) and accept(trigger, head):
             best[head.i] = (size, trigger, head)
     return [(t, h) for _, t, h in sorted(best.values(), key=lambda x: x[2].i)]
 
@@ -172,6 +173,9 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
     if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
         clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
                   or (c.pos_ == "VERB" and c.i > head.i)]
+        clause += [t for c in children if c.dep_ in ("obj", "iobj", "obl:arg") for t in c.subtree
+                   if "Inf" in t.morph.get("VerbForm")
+                   and any(m.lower_ in ("à", "de", "d'") for m in t.children)]
         visit = any(t.lemma_ in ("rendre", "visiter", "visite", "venir", "effectuer", "séjourner")
                     for c in clause for t in c.subtree)
         if need == "visit_complement":
@@ -201,10 +205,12 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
     drafts: list[_Draft] = []
     for sent in parsed.readable():
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
-        found = [(t, h) for t, h in _triggers_in(sent, code)
-                 if _meets(t.needs, h, sent, actors, has_quantity, has_document)
-                 and not (t.not_with and _meets(t.not_with, h, sent, actors, has_quantity,
-                                                has_document))]
+
+        def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document) -> bool:
+            return _meets(t.needs, h, sent, actors, q, a) and not (
+                t.not_with and _meets(t.not_with, h, sent, actors, q, a))
+
+        found = _triggers_in(sent, code, accept)
         for trigger, head in _outermost(found):
             if _negated(head) and trigger.type not in ("REJECT",):
                 status = "failed"
@@ -251,9 +257,7 @@ def _outermost(found: list) -> list:
         if _is_background_participle(trigger, head) or _is_background(head):
             continue
         ancestor = _governing_trigger(head, heads)
-        if ancestor is not None and not trigger.weak and (
-                heads[ancestor.i].type in _CONTENT_GOVERNORS or heads[ancestor.i].type == trigger.type
-                or heads[ancestor.i].mode == "visit"):
+        if ancestor is not None and not trigger.weak and _is_content(heads[ancestor.i], trigger):
             continue
         kept.append((trigger, head))
     return kept
@@ -261,6 +265,15 @@ def _outermost(found: list) -> list:
 
 _CONTENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "csubj", "iobj", "advcl", "nsubj:pass",
                  "conj"}
+
+
+def _is_content(outer: Trigger, inner: Trigger) -> bool:
+    """Whether the inner act is only what the outer one is about. Asking for
+    or agreeing to anything makes it content; praising or condemning a
+    meeting does not make the meeting less real."""
+    if outer.type in ("REQUEST", "AGREE") or outer.type == inner.type or outer.mode == "visit":
+        return True
+    return outer.type in _CONTENT_GOVERNORS and inner.type != "CONSULT"
 
 
 def _governing_trigger(head, heads: dict):
