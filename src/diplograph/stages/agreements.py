@@ -161,7 +161,7 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         for t in times:
             if t.sentence == sent.index and t.kind == "period" and t.value:
                 period = {"start": t.value.value, "end": t.value.end}
-        date = date_in(times, sent, mention.head) if status in ("signed", "agreed",
+        date = date_in(times, sent, mention.head, parsed.document.published) if status in ("signed", "agreed",
                                                                   "in_force") else None
         agreements.append(Agreement(
             id=f"a{len(agreements) + 1}", title=mention.title, kind=mention.kind,

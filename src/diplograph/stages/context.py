@@ -113,11 +113,12 @@ def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
     return found
 
 
-def date_in(times: list[TimeMention], sent: ParsedSentence, head=None) -> DateValue | None:
+def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,
+            published: str | None = None) -> DateValue | None:
     """The date of an act: the dated expression in its sentence nearest to it."""
     here = [t for t in times if t.sentence == sent.index and t.value is not None
             and t.kind in ("date", "relative", "weekday", "month", "year")
-            and not _since(sent, t)]
+            and not _since(sent, t) and not _history(t, published)]
     if not here:
         return None
     rank = {"date": 0, "relative": 1, "weekday": 2, "month": 3, "year": 4}
@@ -125,6 +126,12 @@ def date_in(times: list[TimeMention], sent: ParsedSentence, head=None) -> DateVa
     best = min(here, key=lambda t: (t.value.value is None, rank[t.kind],
                                     abs(t.start - position)))
     return best.value
+
+
+def _history(t: TimeMention, published: str | None) -> bool:
+    """A bare year well before the report ("en 1965") is background, not the act's date."""
+    return t.kind == "year" and bool(published) and t.year is not None \
+        and t.year < int(published[:4]) - 1
 
 
 def _since(sent: ParsedSentence, t: TimeMention) -> bool:

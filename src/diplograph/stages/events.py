@@ -221,7 +221,8 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                     status = "failed"
             mode = trigger.mode
             who = participants(parsed, actors, sent, head)
-            if trigger.type == "CONSULT" and len(who.parties) < 2:
+            if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
+                    p.startswith("igo:") for p in who.parties):
                 # "a reçu à Alger ...": the venue is the host when no one else is named
                 who = participants(parsed, actors, sent, head, include_places=True)
             parties = who.parties
@@ -235,7 +236,8 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 trigger=trigger, sentence=sent, head=head, type=trigger.type, mode=mode,
                 status=status, parties=parties, source=who.source, target=who.target,
                 people=set(who.people), sectors=sectors_in(parsed.language, sent),
-                date=date_in(times, sent, head), location=location_in(actors, sent),
+                date=date_in(times, sent, head, parsed.document.published),
+                location=location_in(actors, sent),
                 evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
                 weak=trigger.weak))
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
@@ -257,7 +259,8 @@ def _outermost(found: list) -> list:
         if _is_background_participle(trigger, head) or _is_background(head):
             continue
         ancestor = _governing_trigger(head, heads)
-        if ancestor is not None and not trigger.weak and _is_content(heads[ancestor.i], trigger):
+        if ancestor is not None and not trigger.weak and _is_content(
+                heads[ancestor.i], trigger, purpose=_reached_by_purpose(head, ancestor)):
             continue
         kept.append((trigger, head))
     return kept
@@ -267,11 +270,12 @@ _CONTENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "csubj", "iobj", "advcl", "
                  "conj"}
 
 
-def _is_content(outer: Trigger, inner: Trigger) -> bool:
+def _is_content(outer: Trigger, inner: Trigger, purpose: bool = False) -> bool:
     """Whether the inner act is only what the outer one is about. Asking for
     or agreeing to anything makes it content; praising or condemning a
     meeting does not make the meeting less real."""
-    if outer.type in ("REQUEST", "AGREE") or outer.type == inner.type or outer.mode == "visit":
+    if purpose or outer.type in ("REQUEST", "AGREE") or outer.type == inner.type \
+            or outer.mode == "visit":
         return True
     return outer.type in _CONTENT_GOVERNORS and inner.type != "CONSULT"
 
@@ -284,8 +288,21 @@ def _governing_trigger(head, heads: dict):
     while token.head.i != token.i:
         child, token = token, token.head
         if token.i in heads and not heads[token.i].weak:
-            return token if child.dep_ in _CONTENT_DEPS else None
+            return token if child.dep_ in _CONTENT_DEPS or _purpose(child) else None
     return None
+
+
+def _reached_by_purpose(head, ancestor) -> bool:
+    token = head
+    while token.head.i != ancestor.i and token.head.i != token.i:
+        token = token.head
+    return _purpose(token)
+
+
+def _purpose(token) -> bool:
+    """"se retrouveront ... pour adopter le plan": the aim of an act is its content."""
+    return token.dep_ in ("advcl", "obl:mod", "acl") and any(
+        c.lower_ in ("pour", "afin") for c in token.children if c.dep_ in ("mark", "case"))
 
 
 def _is_background(head) -> bool:
@@ -381,8 +398,14 @@ def _wider_mention(by_key: dict, key: tuple | None, d: _Draft) -> _Draft | None:
     if key is None or d.type != "CONSULT":
         return None
     for other_key, host in by_key.items():
-        if other_key[:-1] == key[:-1] and set(host.parties) < set(d.parties) \
-                and len(host.parties) >= 2 and _dates_agree(host, d):
+        if other_key[:-1] != key[:-1] or not _dates_agree(host, d):
+            continue
+        if set(host.parties) < set(d.parties) and len(host.parties) >= 2:
+            return host
+        if set(d.parties) < set(host.parties):  # "à l'issue de l'entretien", one side named
+            if len(d.parties) >= 2:
+                # the narrower mention names the sides; the extra state was a topic
+                host.parties, host.source, host.target = d.parties, d.source, d.target
             return host
     return None
 
