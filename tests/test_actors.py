@@ -52,9 +52,6 @@ def test_actors_names_demonyms_and_capitals_are_iso3_states(extract_text, senten
     assert_evidence_offsets(record)
 
 
-@pytest.mark.xfail(reason="state actors have country null, while the record.md example gives "
-                          "a state its own code ({\"id\": \"RUS\", \"kind\": \"state\", "
-                          "\"country\": \"RUS\"})", strict=False)
 def test_actors_state_country_is_its_own_code(extract_text):
     record = extract_text("Le ministre japonais des Affaires étrangères a salué l'accord.", PUB)
     assert actor(record, "JPN")["country"] == "JPN"
@@ -190,9 +187,6 @@ def test_actors_slug(name, expected):
     assert slug(name) == expected
 
 
-@pytest.mark.xfail(reason="the country of a person is the last state named in the title, so "
-                          "'l'ambassadeur du Japon au Ghana' acts for GHA instead of JPN",
-                   strict=False)
 def test_actors_ambassador_acts_for_the_sending_state(extract_text):
     record = extract_text("Le président ghanéen a reçu l'ambassadeur du Japon au Ghana, Hiroshi "
                           "Tanaka.", PUB)
@@ -209,8 +203,6 @@ def test_actors_hyphenated_given_name_is_kept_whole(extract_text):
     assert "person:park-jin-sol" in ids(record, "person")
 
 
-@pytest.mark.xfail(reason="a surname that is also a capital ('Lima') is read as the state "
-                          "(PER) and the person is lost", strict=False)
 def test_actors_surname_that_is_a_capital_is_not_a_state(extract_text):
     record = extract_text("Le ministre brésilien des Affaires étrangères, Paulo Ferreira Lima, "
                           "est arrivé à Pretoria.", PUB)

@@ -198,8 +198,6 @@ def test_cli_eval_missing_gold_folder_is_an_error(tmp_path, articles):
     assert "no-gold" in result.stderr
 
 
-@pytest.mark.xfail(reason="-o into a folder that does not exist ends in a traceback "
-                          "(FileNotFoundError from open() in cli.extract)", strict=False)
 def test_cli_extract_unwritable_output_is_a_clean_error(articles, tmp_path):
     result = run("extract", articles, "-o", tmp_path / "no" / "such" / "dir" / "out.jsonl")
     assert result.returncode in (1, 2)

@@ -70,10 +70,6 @@ def test_events_meeting_and_signing_during_it_are_two_events(extract_text):
     assert signing["agreement"] == record["agreements"][0]["id"]
 
 
-@pytest.mark.xfail(reason="a host named only by the capital the visitor arrives in ('à Banjul') "
-                          "is left out of the article's main dyad, so 'les deux chefs d'État' "
-                          "gives a second, one-party CONSULT instead of evidence of the visit",
-                   strict=False)
 def test_events_visit_to_a_capital_then_talks_is_one_event(extract_text):
     record = extract_text("Le président sénégalais est arrivé lundi à Banjul pour une visite "
                           "d'État. Les deux chefs d'État ont eu des entretiens sur la sécurité.",
@@ -201,16 +197,12 @@ def test_events_headline_and_related_links_are_not_evidence(extract_text):
     assert record["events"][0]["evidence"][0]["sentence"].startswith("Le ministre japonais")
 
 
-@pytest.mark.xfail(reason="an event with no state or IGO in the article gets parties [] "
-                          "(record.md: parties never empty)", strict=False)
 def test_events_parties_never_empty(extract_text):
     record = extract_text("Six ministres ont participé à la réunion.", PUB)
     for event in record["events"]:
         assert event["parties"], event
 
 
-@pytest.mark.xfail(reason="sector keywords match as word prefixes, so 'mer' (maritime) "
-                          "matches 'mercredi'", strict=False)
 def test_events_wednesday_is_not_maritime(extract_text):
     record = extract_text("Le Kenya et la Tanzanie ont signé mercredi un accord commercial.", PUB)
     assert "maritime" not in only_event(record, "AGREE")["sectors"]

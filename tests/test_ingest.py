@@ -289,9 +289,6 @@ def test_ingest_jsonl_bad_line_is_rejected_and_other_lines_still_read(tmp_path, 
     assert reason in rejection.reason
 
 
-@pytest.mark.xfail(reason="HTML text from trafilatura starts with the <h1> headline but "
-                          "body_start stays 0, so the headline is read as evidence (it is "
-                          "skipped for plain text)", strict=False)
 def test_ingest_html_headline_line_is_not_body(tmp_path):
     doc = only(ingest(write(tmp_path / "page.html", HTML)), Document)
     assert doc.text.startswith(doc.title + "\n")

@@ -156,10 +156,6 @@ def test_quantities_skip_headline_and_credits(extract_text):
     assert [(q["value"], q["unit"]) for q in record["quantities"]] == [(300000, "doses")]
 
 
-@pytest.mark.xfail(reason="verb cues of quantities.kind (kind_cues in lang/fr/units.yaml: "
-                          "accorder, octroyer, promettre, débloquer, augmenter...) are "
-                          "matched as written, so inflected forms ('a accordé', 'a promis', "
-                          "'ont augmenté') never match", strict=False)
 @pytest.mark.parametrize("sentence, kind", [
     ("La France a accordé 5 millions d'euros au Liban.", "pledge"),
     ("La Chine a promis 2 millions de dollars au Laos.", "pledge"),
@@ -172,9 +168,6 @@ def test_quantities_kind_from_inflected_verbs(extract_text, sentence, kind):
     assert quantity["kind"] == kind
 
 
-@pytest.mark.xfail(reason="quantities drop the 'period' key when it is null (types._clean), "
-                          "while record.md lists it and events/agreements keep null keys",
-                   strict=False)
 def test_quantities_period_key_is_present_even_when_null(extract_text):
     record = extract_text("La Chine a fait don d'un million de doses de vaccin au Cambodge.", PUB)
     assert "period" in record["quantities"][0]

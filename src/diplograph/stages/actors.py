@@ -509,7 +509,24 @@ def _resolve_pronouns_and_roles(parsed: ParsedDoc, index: ActorIndex) -> None:
                     added.append(Mention(last.actor_id, "person", sent.index, token.i,
                                          token.i + 1, s, s + len(token.text), token.text,
                                          "pronoun"))
+    added.extend(_plural_pronouns(parsed, people))
     index.mentions.extend(added)
+
+
+def _plural_pronouns(parsed: ParsedDoc, people: list[Mention]) -> list[Mention]:
+    """"ils sont convenus": the people named in the sentence before, together."""
+    out = []
+    readable = parsed.readable()
+    for position, sent in enumerate(readable):
+        for token in sent.doc:
+            if token.lower_ in ("ils", "elles") and token.dep_.startswith("nsubj") and position:
+                previous = readable[position - 1].index
+                named = {m.actor_id for m in people if m.sentence == previous}
+                s = sent.start + token.idx
+                out.extend(Mention(pid, "person", sent.index, token.i, token.i + 1, s,
+                                   s + len(token.text), token.text, "pronoun")
+                           for pid in sorted(named))
+    return out
 
 
 _ATTRIBUTION = {"déclarer", "dire", "affirmer", "ajouter", "souligner", "conclure", "poursuivre",

@@ -148,10 +148,10 @@ def _kind(data, near: str, before: str, sentence: str, unit: str) -> str:
         return "change"
     if any(_has(near, c) for c in cues["target"]):
         return "target"
+    if any(_has(near, c) for c in cues["pledge"]):
+        return "pledge"  # "prévoit une aide de": what is granted, even when foreseen
     if any(_has(near, c) for c in cues["forecast"]):
         return "forecast"
-    if any(_has(near, c) for c in cues["pledge"]):
-        return "pledge"
     if unit == "percent" and any(_has(sentence, c) for c in cues["change"]):
         return "change"
     if any(_has(before, c) for c in cues["target"]):
