@@ -195,8 +195,6 @@ def test_actors_ambassador_acts_for_the_sending_state(extract_text):
     assert (tanaka["country"], tanaka["role"]) == ("JPN", "ambassador")
 
 
-@pytest.mark.xfail(reason="a hyphenated given name is cut at the hyphen ('Park Jin-sol' -> "
-                          "person:park-jin)", strict=False)
 def test_actors_hyphenated_given_name_is_kept_whole(extract_text):
     record = extract_text("Le vice-ministre coréen des Affaires étrangères, Park Jin-sol, est "
                           "arrivé à Hanoï.", PUB)

@@ -167,7 +167,7 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
             start, end = ent.start, ent.end
             while start < end and not _namelike(doc[start]):
                 start += 1
-            while end > start and not _namelike(doc[end - 1]):
+            while end > start and not (_namelike(doc[end - 1]) or _hyphen_part(doc[end - 1])):
                 end -= 1
             while end < len(doc) and end > start and _namelike(doc[end]) and doc[end].i > 0:
                 end += 1  # "Bùi Thanh" + "Son": the entity often stops short
@@ -184,6 +184,15 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
             if k > j and not any(s <= j < e for s, e in spans):
                 spans.append((j, k))
     return spans
+
+
+def _hyphen_part(token) -> bool:
+    """"Jin-sol" is split into Jin / - / sol: the pieces after the hyphen belong to the name."""
+    doc = token.doc
+    if token.text == "-":
+        return token.i > 0 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+        and token.is_alpha
 
 
 def _after_title(doc, start: int, role_words: set[str]) -> bool:
