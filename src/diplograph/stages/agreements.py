@@ -56,6 +56,28 @@ def _matcher(code: str):
     return matcher, kinds
 
 
+_RESPECT_VERBS = {"respecter", "observer", "défendre", "appliquer", "violer", "invoquer",
+                  "enfreindre", "conformément", "conforme"}
+
+
+def _cited_instrument(noun) -> bool:
+    """"observer strictement ... la Convention des Nations unies sur le droit de la
+    mer": an instrument cited as a norm, not a document whose fate is news."""
+    token = noun
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _RESPECT_VERBS or token.lower_ in _RESPECT_VERBS:
+            return True
+    return False
+
+
+def _named_instrument(noun) -> bool:
+    """A capitalised title in mid-sentence names an existing instrument."""
+    return noun.text[:1].isupper() and noun.i > 0 and noun.doc[noun.i - 1].text not in ("«", '"')
+
+
 def _plural(noun: str) -> str:
     first, _, rest = noun.partition(" ")
     if first.endswith(("s", "x")):
@@ -115,7 +137,8 @@ def _title(doc, span) -> tuple[str, bool]:
     head = span.root
     keep = set(range(span.start, span.end))
     for child in head.children:
-        if child.i < span.end or child.dep_ in _EXCLUDED_DEPS:
+        if child.i < span.end or (child.dep_ in _EXCLUDED_DEPS
+                                  and not (child.dep_ == "acl" and not list(child.children))):
             continue
         case = [c.lower_ for c in child.children if c.dep_ == "case"]
         if case and case[0] in _STOP_CASES:
@@ -143,11 +166,13 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
                     ) -> list[Agreement]:
     agreements: list[Agreement] = []
     for mention in document_mentions(parsed):
-        if mention.bare:
+        if mention.bare or _cited_instrument(mention.head):
             continue
         sent = mention.sentence
         who = participants(parsed, actors, sent, mention.head)
         status = _status(parsed, mention)
+        if _named_instrument(mention.head) and status in ("agreed", "proposed"):
+            continue  # "la Convention des Nations unies ...": an established text, cited
         if status is None or not who.parties:
             continue  # named in passing (background), not part of the news
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
