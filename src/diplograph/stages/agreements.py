@@ -23,7 +23,7 @@ from .times import TimeMention
 _SIGN_VERBS = {"signer", "parapher", "ratifier", "conclure", "adopter", "finaliser", "approuver",
                "sceller", "entériner"}
 _EXCLUDED_DEPS = {"acl:relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"}
-_STOP_CASES = {"entre", "pour", "lors", "avec", "durant", "pendant", "à", "au", "par", "dans", "en"}
+_STOP_CASES = {"entre", "pour", "lors", "avec", "durant", "pendant", "à", "au", "par"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
                 continue
             if head.lower_ in ("accord",) and _is_idiom(doc, span):
                 continue
-            title, bare = _title(doc, span)
+            title, bare = _title(doc, span, set(parsed.language.documents["title_participles"]))
             out.append(DocumentMention(sent, head, title, kind, bare))
     return out
 
@@ -131,14 +131,15 @@ def _signed_object(noun) -> bool:
     return False
 
 
-def _title(doc, span) -> tuple[str, bool]:
+def _title(doc, span, participles: set[str]) -> tuple[str, bool]:
     """The noun with its complements ("protocole d'accord sur la coopération en
     matière de santé"), stopping before relative clauses and "entre les deux…"."""
     head = span.root
     keep = set(range(span.start, span.end))
     for child in head.children:
-        if child.i < span.end or (child.dep_ in _EXCLUDED_DEPS
-                                  and not (child.dep_ == "acl" and not list(child.children))):
+        about = child.dep_ == "acl" and (not list(child.children)
+                                         or child.lemma_.lower() in participles)
+        if child.i < span.end or (child.dep_ in _EXCLUDED_DEPS and not about):
             continue
         case = [c.lower_ for c in child.children if c.dep_ == "case"]
         if case and case[0] in _STOP_CASES:
@@ -165,12 +166,17 @@ def _determiner(doc, span) -> str:
 def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     ) -> list[Agreement]:
     agreements: list[Agreement] = []
+    acts: dict[int, tuple] = {}  # head token index -> (sentence, status), for coordinated titles
     for mention in document_mentions(parsed):
         if mention.bare or _cited_instrument(mention.head):
             continue
         sent = mention.sentence
         who = participants(parsed, actors, sent, mention.head)
         status = _status(parsed, mention)
+        shared = acts.get(mention.head.head.i) if mention.head.dep_ == "conj" else None
+        if shared is not None and shared[0] is sent:
+            status = shared[1]  # "la signature d'une convention ... ainsi que d'un mémorandum"
+        acts[mention.head.i] = (sent, status)
         if _named_instrument(mention.head) and status in ("agreed", "proposed"):
             continue  # "la Convention des Nations unies ...": an established text, cited
         if status is None or not who.parties:
