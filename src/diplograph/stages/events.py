@@ -58,6 +58,8 @@ class _Draft:
     location: dict | None
     evidence: list[Evidence] = field(default_factory=list)
     weak: bool = False
+    #: amounts stated in the draft's sentence (values), to tell two donations apart
+    amounts: frozenset = frozenset()
 
 
 # ------------------------------------------------------------- the matcher
@@ -181,6 +183,12 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         if need == "visit_complement":
             return visit or any(t.lemma_ in ("visite",) for c in children for t in c.subtree)
         return bool(clause) and not (need == "clausal_object_not_visit" and visit)
+    if need == "imposed":
+        # "a imposé des sanctions", not sanctions mentioned as background
+        verbs = {"imposer", "adopter", "décréter", "infliger", "prendre", "annoncer", "ajouter",
+                 "prolonger", "renouveler", "étendre", "durcir", "décider", "frapper", "viser"}
+        return head.head.lemma_.lower() in verbs or any(
+            a.lemma_.lower() in verbs for a in list(head.ancestors)[:2])
     if need == "partnership_object":
         return any(t.lemma_ in ("partenariat", "relation", "relations", "coopération")
                    for c in children if c.dep_ == "obj" for t in c.subtree)
@@ -201,6 +209,11 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 quantities: list[Quantity], agreements: list[Agreement]) -> list[Event]:
     code = parsed.language.code
     q_sentences = {ev.start for q in quantities for ev in q.evidence}
+    amounts_by_sentence: dict[int, frozenset] = {}
+    for q in quantities:
+        for ev in q.evidence:
+            amounts_by_sentence[ev.start] = amounts_by_sentence.get(ev.start, frozenset()) | {
+                (q.value, q.unit)}
     a_sentences = {m.sentence.start for m in document_mentions(parsed)}
     drafts: list[_Draft] = []
     for sent in parsed.readable():
@@ -220,6 +233,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                         modality(parsed.language, sent, head) == "failed":
                     status = "failed"
             mode = trigger.mode
+            weak = trigger.weak or (trigger.type == "CONSULT" and _anaphoric(head))
             who = participants(parsed, actors, sent, head)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
@@ -239,7 +253,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 date=date_in(times, sent, head, parsed.document.published),
                 location=location_in(actors, sent),
                 evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
-                weak=trigger.weak))
+                weak=weak, amounts=amounts_by_sentence.get(sent.start, frozenset())))
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
     merged = _merge(drafts, parsed.document.published)
     _finish(merged)
@@ -317,6 +331,15 @@ def _is_background_participle(trigger: Trigger, head) -> bool:
             c.dep_.startswith("aux") for c in head.children)
 
 
+_ANAPHORIC_DETERMINERS = {"ce", "cet", "cette", "ces", "sa", "son", "ses", "leur", "leurs"}
+
+
+def _anaphoric(head) -> bool:
+    """"pendant sa visite", "cette rencontre": a meeting already told about."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETERMINERS for c in head.children)
+
+
 def _negated(head) -> bool:
     return any(c.lower_ in ("pas", "jamais", "guère") for c in head.children) or any(
         c.lower_ in ("pas", "jamais") for c in head.head.children if head.dep_ == "xcomp")
@@ -335,7 +358,14 @@ def _merge_key(d: _Draft) -> tuple | None:
         return ("CONSULT", "visit", "planned", parties)
     if d.type == "AGREE" and d.mode == "sign" and d.status == "done":
         return ("AGREE", "sign", "done", parties)
+    if d.type == "AID":
+        return ("AID", parties)  # a donation and its delivery are one event
     return None
+
+
+def _same_amounts(a: _Draft, b: _Draft) -> bool:
+    """Two sentences stating different amounts report two different gifts."""
+    return not (a.amounts and b.amounts and not a.amounts & b.amounts)
 
 
 def _on_day(d: _Draft, published: str | None) -> bool:
@@ -365,7 +395,8 @@ def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
                 _absorb(invited, d)
                 continue
         key = _merge_key(d)
-        if key is not None and key in by_key and _dates_agree(by_key[key], d):
+        if key is not None and key in by_key and _dates_agree(by_key[key], d) \
+                and _same_amounts(by_key[key], d):
             _absorb(by_key[key], d)
             continue
         wider = _wider_mention(by_key, key, d)
@@ -431,6 +462,7 @@ def _absorb(host: _Draft, other: _Draft, keep_status: bool = False) -> None:
         if ev not in host.evidence:
             host.evidence.append(ev)
     host.people |= other.people
+    host.amounts |= other.amounts
     host.sectors |= other.sectors
     if host.date is None or (host.date.value is None and other.date is not None):
         host.date = other.date or host.date
