@@ -243,8 +243,9 @@ def _context(sent: ParsedSentence, start: int, end: int) -> tuple[str, str]:
         prev = doc[i - 1]
         if prev.pos_ in ("VERB", "AUX") and prev.lower_ not in ("étrangères",) or prev.text in (";", ":", "»", "«"):
             break
-        if prev.lower_ in ("et", "avec") and i < start - 1:
-            break
+        if prev.lower_ in ("et", "avec") and i < start - 1 and i >= 2 and (
+                _namelike(doc[i - 2]) or doc[i - 2].text == ")"):
+            break  # "Retno et le ministre ... Lavrov": the title before belongs to Retno
         i -= 1
         if start - i > 14:
             break
@@ -279,7 +280,8 @@ def _title_pattern(phrase: str) -> re.Pattern[str]:
     first, _, rest = phrase.partition(" ")
     inner = r"(?:\s+[\w'-]+){0,2}?" if rest else ""
     tail = r"\s+" + re.escape(rest) if rest else ""
-    return re.compile(rf"(?<![\w-]){re.escape(first)}{inner}{tail}(?=[\s,.;]|$)")
+    plural = "s?" if not first.endswith("s") else ""
+    return re.compile(rf"(?<![\w-]){re.escape(first)}{plural}{inner}{tail}(?=[\s,.;]|$)")
 
 
 def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDraft]:
@@ -358,7 +360,7 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) ->
                 draft.countries[country] += 2
             if "homologue" in text.lower():
                 draft.counterpart = True
-    if not draft.roles and "homologue" in left.lower():
+    if "homologue" in left.lower():
         draft.counterpart = True
         country = _country_in(parsed, sent, left)
         if country:
@@ -389,7 +391,31 @@ def _known_person(draft: _PersonDraft):
             last = slug(draft.tokens[-1])
             if any(s.split("-")[-1] == last for s in slugs) and len(last) > 3:
                 candidates.append(person)
-    return candidates[0] if len(candidates) == 1 else None
+    if len(candidates) == 1:
+        return candidates[0]
+    return _closest_known(wanted, draft) if len(draft.tokens) > 1 else None
+
+
+def _closest_known(wanted: str, draft: _PersonDraft):
+    """Spellings differ across languages ("Cyrille Ramaphosa", "Mouammar Kadhafi"):
+    the one known person whose name is close enough, with the same initial."""
+    from difflib import SequenceMatcher
+
+    scored = []
+    for person in knowledge.people():
+        for name in (person.name, *person.aliases):
+            other = slug(name)
+            if other[:1] != wanted[:1]:
+                continue
+            ratio = SequenceMatcher(None, wanted, other).ratio()
+            if ratio >= 0.8:
+                scored.append((ratio, person.id, person))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: -s[0])
+    best = scored[0]
+    rivals = [s for s in scored if s[1] != best[1] and s[0] > best[0] - 0.05]
+    return None if rivals else best[2]
 
 
 # -------------------------------------------------------------------- orgs
@@ -439,6 +465,7 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
     drafts = _collect_people(parsed, [m for m in gaz if m.kind == "state"])
     for draft in drafts:
         _add_person(parsed, index, draft)
+    _counterpart_roles(index, drafts)
     for acronym, country, mention in _org_mentions(parsed):
         actor = index.actors.setdefault(mention.actor_id,
                                         Actor(mention.actor_id, "org", acronym, country))
@@ -496,6 +523,23 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
                           m.start, m.end, m.text, "person")
         index.mentions.append(mention)
         actor.mentions.append(Span(m.start, m.end, m.text))
+
+
+def _counterpart_roles(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
+    """"son homologue vietnamien": a counterpart holds the same office as the
+    person met, unless the text names a more specific one."""
+    people = [a for a in index.actors.values() if a.kind == "person"]
+    for draft in drafts:
+        if not draft.counterpart:
+            continue
+        actor = next((a for a in people if a.name == draft.name
+                      or a.id == "person:" + slug(draft.name)), None)
+        if actor is None or actor.role not in (None, "minister"):
+            continue
+        offices = [a.role for a in people if a is not actor and a.role
+                   and a.country != actor.country]
+        if offices:
+            actor.role = Counter(offices).most_common(1)[0][0]
 
 
 def _countries_of_people(index: ActorIndex) -> set[str]:

@@ -256,7 +256,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 weak=weak, amounts=amounts_by_sentence.get(sent.start, frozenset())))
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
     merged = _merge(drafts, parsed.document.published)
-    _finish(merged)
+    _finish(merged, _lead_date(parsed, times))
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
 
 
@@ -368,6 +368,22 @@ def _same_amounts(a: _Draft, b: _Draft) -> bool:
     return not (a.amounts and b.amounts and not a.amounts & b.amounts)
 
 
+def _lead_date(parsed: ParsedDoc, times: list[TimeMention]) -> DateValue | None:
+    """The day the news happened: a date in the first two sentences, else the
+    publication day when metadata or the text gives it."""
+    lead = {s.index for s in parsed.readable()[:2]}
+    for t in times:
+        if t.sentence in lead and t.kind in ("date", "relative", "weekday") and t.value \
+                and t.value.value and len(t.value.value) == 10:
+            published = parsed.document.published
+            if not published or t.value.value <= published:
+                return t.value
+    published = parsed.document.published
+    if published and len(published) == 10:
+        return DateValue(published, "day", "")
+    return None
+
+
 def _on_day(d: _Draft, published: str | None) -> bool:
     """The act happened on the day of the report (or carries no date)."""
     if d.date is None or d.date.value is None or not published:
@@ -473,9 +489,14 @@ def _absorb(host: _Draft, other: _Draft, keep_status: bool = False) -> None:
     host.evidence.sort(key=lambda e: e.start)
 
 
-def _finish(drafts: list[_Draft]) -> None:
-    """Modes that depend on the merged event, and the sectors of a meeting:
-    a meeting covers what its two sides discussed across the article."""
+def _finish(drafts: list[_Draft], lead_date: DateValue | None = None) -> None:
+    """Modes that depend on the merged event, the sectors of a meeting (what
+    its two sides discussed across the article), and the date of acts the
+    article reports as done without dating them: the date of its lead."""
+    for d in drafts:
+        if (d.date is None or d.date.value is None) and d.status in ("done", "ongoing") \
+                and lead_date is not None:
+            d.date = lead_date
     for d in drafts:
         if d.type == "CONSULT" and any(p.startswith("igo:") for p in d.parties) and \
                 d.mode in ("meeting", "visit", None):

@@ -58,6 +58,9 @@ class _Grammar:
             rf"\b(?:({weekdays})\s+)?(?:le\s+)?({first}|\d{{1,2}})\s+({months})\.?(?:\s+{_YEAR})?\b",
             re.I)
         self.month_year = re.compile(rf"\b({months})\s+{_YEAR}\b", re.I)
+        self.month_alone = re.compile(
+            rf"\b(?:en|au mois d'|au mois de|le mois d'|le mois de|d'ici|fin|début|mi-|courant)\s*"
+            rf"({months})\b(?!\s+\d)", re.I)
         self.period = re.compile(rf"\b{_YEAR}\s*[-/]\s*{_YEAR}\b")
         parts = "|".join(sorted(map(re.escape, t["year_parts"]), key=len, reverse=True))
         self.part = re.compile(rf"\b({parts})\s+(?:de\s+l'année\s+|de\s+|d')?{_YEAR}\b", re.I)
@@ -110,6 +113,8 @@ def _scan(g: _Grammar, text: str, sentence: int, offset: int) -> list[TimeMentio
             year=int(m.group(4)) if m.group(4) else None, weekday=weekday)
     for m in g.month_year.finditer(text):
         add(m, kind="month", month=g.months[m.group(1).lower()], year=int(m.group(2)))
+    for m in g.month_alone.finditer(text):
+        add(m, kind="month", month=g.months[m.group(1).lower()])
     for m in g.period.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         if a < b <= a + 30:
@@ -193,7 +198,10 @@ def _resolve(m: TimeMention, anchor: dt.date | None, published: str | None) -> D
             return None
         return DateValue(f"{year:04d}-{m.month:02d}-{m.day:02d}", "day", m.text)
     if m.kind == "month":
-        return DateValue(f"{m.year:04d}-{m.month:02d}", "month", m.text)
+        year = m.year or _year_near(anchor, m.month, 15)
+        if year is None:
+            return DateValue(None, "month", m.text)
+        return DateValue(f"{year:04d}-{m.month:02d}", "month", m.text)
     if m.kind == "year":
         return DateValue(f"{m.year:04d}", "year", m.text)
     if m.kind == "period":
