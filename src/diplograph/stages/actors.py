@@ -405,8 +405,8 @@ def _closest_known(wanted: str, draft: _PersonDraft):
     for person in knowledge.people():
         for name in (person.name, *person.aliases):
             other = slug(name)
-            if other[:1] != wanted[:1]:
-                continue
+            if other[:1] != wanted[:1] or other.count("-") != wanted.count("-"):
+                continue  # same initial, same number of name parts
             ratio = SequenceMatcher(None, wanted, other).ratio()
             if ratio >= 0.8:
                 scored.append((ratio, person.id, person))

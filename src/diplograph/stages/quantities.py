@@ -37,10 +37,14 @@ def _lexicon(parsed: ParsedDoc) -> _Lexicon:
     units = {k.lower(): v for k, v in data["currencies"].items()}
     units.update({k.lower(): "percent" for k in data["percent"]})
     units.update({k.lower(): v for k, v in data["counted"].items()})
+    for forms in parsed.language.countries.values():  # "44 000 Cubains", "41 Russes"
+        for adjective in forms.get("adjectives", []) or []:
+            if adjective.endswith(("s", "x")) and adjective.lower() not in units:
+                units[adjective.lower()] = "people"
     scales = {k.lower(): v for k, v in data["scales"].items()}
     scale_re = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
     unit_re = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    linker = r"(?:\s*(?:de|d')\s*)?"
+    linker = r"(?:\s*(?:de|d')\s*)?\s*(?:ex-|anciens\s+|nouveaux\s+|nouvelles\s+)?"
     number = rf"(?P<num>{_DIGITS}|(?:(?:{_WORDS})(?:[\s-]+(?:et[\s-]+)?(?:{_WORDS}))*))"
     pattern = re.compile(
         rf"(?<![\w,.])(?P<prefix_cur>US\$|\$|€|£)?\s?{number}"
@@ -85,7 +89,7 @@ def find_quantities(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
                 continue
             before = _with_lemmas(sent, text, max(0, start - 90), start)
             around = _with_lemmas(sent, text, 0, len(text))
-            near = _with_lemmas(sent, text, max(0, start - 45), start)
+            near = _with_lemmas(sent, text, max(0, start - 60), start)
             kind = _kind(data, near, before, around, unit)
             found[key] = Quantity(
                 value=int(value) if float(value).is_integer() else value,
@@ -115,6 +119,8 @@ def _matches(lex: _Lexicon, text: str):
         number = _to_number(m.group("num"))
         if number is None:
             continue
+        if number == 1 and not m.group("scale") and not m.group("num")[0].isdigit():
+            continue  # "un diplomate": one of something is not a figure
         scale = lex.scales.get((m.group("scale") or "").lower().rstrip("."), 1)
         unit = lex.units[m.group("unit").lower()]
         if m.group("prefix_cur"):
