@@ -68,6 +68,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     places = set(discourse["place_prepositions"])
     topics = set(discourse["topic_nouns"])
     names = _document_nouns(parsed)
+    actors_nouns = set(discourse["side_nouns"]) | {p.split()[0] for _, p in _role_table(parsed)} \
+        | set(discourse.get("acting_nouns", []))
     out = []
     for sent in parsed.readable():
         people = [(e.start, e.end) for e in sent.doc.ents if e.label_ == "PER"]
@@ -85,7 +87,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 place=(entry.via == "capital" and bool(preposition & places)) or (
                     entry.kind == "igo" and _on_sidelines(sent, start)) or _gloss_of_place(
                         sent.doc, start, end),
-                topic=_is_topic(root, topics), in_name=_in_document_name(root, names)))
+                topic=_is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns),
+                in_name=_in_document_name(root, names)))
     return out
 
 
@@ -95,6 +98,18 @@ def _gloss_of_place(doc, start: int, end: int) -> bool:
         return False
     before = doc[start - 2]
     return before.ent_type_ == "LOC" or before.pos_ == "PROPN" and before.ent_type_ != "PER"
+
+
+def _describes_others(token, via: str, acting_nouns: set[str]) -> bool:
+    """"la libération des infirmières bulgares": a nationality describing people
+    or things that are not a government, an office or its envoys is not a side."""
+    if via != "adjective" or token.dep_ != "amod":
+        return False
+    head = token.head
+    if head.pos_ not in ("NOUN",) or head.lemma_.lower() in acting_nouns \
+            or head.lower_ in acting_nouns:
+        return False
+    return not head.dep_.startswith("nsubj")
 
 
 def _on_sidelines(sent: ParsedSentence, start: int) -> bool:
