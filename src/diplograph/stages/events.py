@@ -143,6 +143,10 @@ def _head_token(span, trigger: Trigger):
 
 # --------------------------------------------------------------- conditions
 
+_GOODS = {"vaccin", "dose", "équipement", "matériel", "médicament", "aide", "fourniture", "vivre",
+          "riz", "blé", "céréale", "arme", "armement", "munition", "carburant", "engrais",
+          "masque", "tente", "produit", "kit", "ambulance", "véhicule", "camion"}
+
 _PERSON_WORDS = {"homologue", "délégation", "ministre", "président", "présidente", "ambassadeur",
                  "ambassadrice", "premier", "secrétaire", "chef", "roi", "émir", "envoyé",
                  "vice-président", "vice-ministre", "gouverneur", "dirigeant", "représentant",
@@ -158,7 +162,8 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         people = {m.token_start for m in actors.in_sentence(sent.index)
                   if m.kind in ("person", "state")}
         for child in children:
-            if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj"):
+            if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj",
+                              "obl:agent"):
                 for t in child.subtree:
                     if t.i in people or t.lower_ in _PERSON_WORDS:
                         return True
@@ -172,6 +177,10 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return agreements_here
     if need == "quantity_object":
         return quantities_here
+    if need == "goods_object":
+        return quantities_here or any(
+            t.lemma_.lower() in _GOODS for c in children if c.dep_ in ("obj", "obl:arg")
+            for t in c.subtree)
     if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
         clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
                   or (c.pos_ == "VERB" and c.i > head.i)]
@@ -280,8 +289,7 @@ def _outermost(found: list) -> list:
     return kept
 
 
-_CONTENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "csubj", "iobj", "advcl", "nsubj:pass",
-                 "conj"}
+_CONTENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "csubj", "iobj", "nsubj:pass", "conj"}
 
 
 def _is_content(outer: Trigger, inner: Trigger, purpose: bool = False) -> bool:
