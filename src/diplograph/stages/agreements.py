@@ -56,6 +56,9 @@ def _matcher(code: str):
     return matcher, kinds
 
 
+_DOCUMENT_WORDS = {"accord", "mémorandum", "memorandum", "protocole", "traité", "convention",
+                   "déclaration", "communiqué", "lettre", "plan", "programme", "contrat", "charte"}
+
 _RESPECT_VERBS = {"respecter", "observer", "défendre", "appliquer", "violer", "invoquer",
                   "enfreindre", "conformément", "conforme"}
 
@@ -146,8 +149,10 @@ def _title(doc, span, participles: set[str]) -> tuple[str, bool]:
             continue
         keep.update(t.i for t in child.subtree if t.dep_ not in ("acl:relcl",))
     end = span.end
-    while end in keep:
-        end += 1
+    while end in keep and doc[end].lower_ not in ("ainsi", ";") and not (
+            doc[end].lower_ == "et" and end + 2 < len(doc)
+            and doc[end + 2].lemma_.lower() in _DOCUMENT_WORDS):
+        end += 1  # "une convention ... ainsi que d'un mémorandum": two documents
     title = doc[span.start:end].text.strip(" ,;:")
     bare = end == span.end and _determiner(doc, span) in {"ce", "cet", "cette", "ces", "le",
                                                            "la", "les", "l'", "deux", "projet"}

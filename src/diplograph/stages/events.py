@@ -368,6 +368,9 @@ def _merge_key(d: _Draft) -> tuple | None:
         return ("AGREE", "sign", "done", parties)
     if d.type == "AID":
         return ("AID", parties)  # a donation and its delivery are one event
+    if d.type in ("ACCUSE", "PROTEST"):
+        # a summons and the protest note handed over in the next sentence
+        return (d.type, d.status, parties, d.sentence.paragraph)
     return None
 
 
