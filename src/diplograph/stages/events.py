@@ -159,8 +159,7 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return True
     children = list(head.children)
     if need == "person_object":
-        people = {m.token_start for m in actors.in_sentence(sent.index)
-                  if m.kind in ("person", "state")}
+        people = {m.token_start for m in actors.in_sentence(sent.index) if m.kind == "person"}
         for child in children:
             if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj",
                               "obl:agent"):
@@ -234,7 +233,11 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
 
         found = _triggers_in(sent, code, accept)
         for trigger, head in _outermost(found):
+            if _hypothetical(head):
+                continue  # "si l'achat se concrétise": a condition, not an act
             if _negated(head) and trigger.type not in ("REJECT",):
+                if trigger.type not in ("CONSULT", "AGREE", "AID", "COOPERATE"):
+                    continue  # "n'a pas condamné": no accusation to record
                 status = "failed"
             else:
                 status = trigger.status or modality(parsed.language, sent, head)
@@ -242,7 +245,8 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                         modality(parsed.language, sent, head) == "failed":
                     status = "failed"
             mode = trigger.mode
-            weak = trigger.weak or (trigger.type == "CONSULT" and _anaphoric(head))
+            weak = trigger.weak or (trigger.type == "CONSULT" and (
+                _anaphoric(head) or _meeting_as_agent(head)))
             who = participants(parsed, actors, sent, head)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
@@ -348,6 +352,35 @@ def _anaphoric(head) -> bool:
         c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETERMINERS for c in head.children)
 
 
+_HAPPENING_VERBS = {"tenir", "dérouler", "avoir", "reporter", "annuler", "ajourner", "prévoir",
+                    "programmer", "commencer", "ouvrir", "clôturer", "achever", "terminer",
+                    "durer", "intervenir", "débuter", "s'ouvrir", "organiser", "devoir"}
+
+
+def _meeting_as_agent(head) -> bool:
+    """"Le sommet a adopté ...": the meeting already reported, now acting
+    (but "le prochain sommet se tiendra" and "la visite a été reportée" are
+    about the meeting itself)."""
+    if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj"):
+        return False
+    if head.head.lemma_.lower() in _HAPPENING_VERBS or any(
+            c.lower_ in ("prochain", "prochaine", "nouveau", "nouvelle") for c in head.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'") for c in head.children)
+
+
+def _hypothetical(head) -> bool:
+    """An act inside a "si" clause is a condition."""
+    token = head
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _negated(head) -> bool:
     return any(c.lower_ in ("pas", "jamais", "guère") for c in head.children) or any(
         c.lower_ in ("pas", "jamais") for c in head.head.children if head.dep_ == "xcomp")
@@ -368,6 +401,8 @@ def _merge_key(d: _Draft) -> tuple | None:
         return ("AGREE", "sign", "done", parties)
     if d.type == "AID":
         return ("AID", parties)  # a donation and its delivery are one event
+    if d.type == "SANCTION":
+        return ("SANCTION", d.status, parties)  # one expulsion told twice; dates keep two apart
     if d.type in ("ACCUSE", "PROTEST"):
         # a summons and the protest note handed over in the next sentence
         return (d.type, d.status, parties, d.sentence.paragraph)
@@ -441,6 +476,9 @@ def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
         if host is None:
             host = next((o for o in out if o.type == d.type and set(d.parties) <= set(o.parties)
                          and o.status == "done"), None)
+        if host is None and d.type == "CONSULT":  # "cette visite": whatever its status
+            host = next((o for o in out if o.type == d.type
+                         and set(d.parties) <= set(o.parties)), None)
         if host is not None:
             _absorb(host, d, keep_status=True)
         elif d.type == "CONSULT" and not any(o.type == "CONSULT" for o in out):
@@ -453,12 +491,12 @@ def _wider_mention(by_key: dict, key: tuple | None, d: _Draft) -> _Draft | None:
     """"cette conversation téléphonique" naming one more state (a topic) is
     still the same call: a later mention whose parties include an earlier
     event's parties is that event."""
-    if key is None or d.type != "CONSULT":
+    if key is None or d.type not in ("CONSULT", "AID"):
         return None
     for other_key, host in by_key.items():
         if other_key[:-1] != key[:-1] or not _dates_agree(host, d):
             continue
-        if set(host.parties) < set(d.parties) and len(host.parties) >= 2:
+        if set(host.parties) < set(d.parties) and len(host.parties) >= 2 and d.type == "CONSULT":
             return host
         if set(d.parties) < set(host.parties):  # "à l'issue de l'entretien", one side named
             if len(d.parties) >= 2:
