@@ -106,8 +106,20 @@ def _matcher(code: str):
                                     entry.get("not_with"), head, len(specs))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
-            matcher.add(key, [specs, [_as_lower(s) for s in specs]])
+            variants = [specs, [_as_lower(s) for s in specs]]
+            gerund = _as_gerund(specs[head])
+            if gerund is not None:  # "en avertissant": the lemmatizer often misses gerunds
+                variants.append([*specs[:head], gerund, *specs[head + 1:]])
+            matcher.add(key, variants)
     return matcher, triggers
+
+
+def _as_gerund(spec: dict) -> dict | None:
+    lemma = spec.get("LEMMA")
+    if not isinstance(lemma, str) or not lemma.endswith(("er", "ir", "re")) or len(lemma) < 6:
+        return None
+    stem = lemma[:-2]
+    return {"LOWER": {"REGEX": rf"^{stem}(?:iss|ss|s)?ant$"}}
 
 
 def _as_lower(spec: dict) -> dict:
@@ -457,8 +469,8 @@ def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
                 _absorb(invited, d)
                 continue
         key = _merge_key(d)
-        if key is not None and key in by_key and _dates_agree(by_key[key], d) \
-                and _same_amounts(by_key[key], d):
+        if key is not None and key in by_key and _same_amounts(by_key[key], d) and (
+                d.type == "AID" or _dates_agree(by_key[key], d)):  # a gift and its delivery
             _absorb(by_key[key], d)
             continue
         wider = _wider_mention(by_key, key, d)
@@ -491,7 +503,7 @@ def _wider_mention(by_key: dict, key: tuple | None, d: _Draft) -> _Draft | None:
     """"cette conversation téléphonique" naming one more state (a topic) is
     still the same call: a later mention whose parties include an earlier
     event's parties is that event."""
-    if key is None or d.type not in ("CONSULT", "AID"):
+    if key is None or d.type != "CONSULT":
         return None
     for other_key, host in by_key.items():
         if other_key[:-1] != key[:-1] or not _dates_agree(host, d):
