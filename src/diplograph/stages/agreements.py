@@ -154,8 +154,9 @@ def _title(doc, span, participles: set[str]) -> tuple[str, bool]:
             and doc[end + 2].lemma_.lower() in _DOCUMENT_WORDS):
         end += 1  # "une convention ... ainsi que d'un mémorandum": two documents
     title = doc[span.start:end].text.strip(" ,;:")
-    bare = end == span.end and _determiner(doc, span) in {"ce", "cet", "cette", "ces", "le",
-                                                           "la", "les", "l'", "deux", "projet"}
+    bare = end == span.end and (_determiner(doc, span) in {
+        "ce", "cet", "cette", "ces", "le", "la", "les", "l'", "deux", "projet"}
+        or span.root.morph.get("Number") == ["Plur"])  # "3 accords ont été signés"
     if end == span.end and span.start > 0 and doc[span.start - 1].lower_ in ("d'", "de"):
         bare = True  # "projets d'accord", "texte de l'accord"
     return title, bare
@@ -172,12 +173,20 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
                     ) -> list[Agreement]:
     agreements: list[Agreement] = []
     acts: dict[int, tuple] = {}  # head token index -> (sentence, status), for coordinated titles
+    recent: tuple[int, str] | None = None  # (sentence, status) of the last act on documents
     for mention in document_mentions(parsed):
-        if mention.bare or _cited_instrument(mention.head):
+        if _cited_instrument(mention.head):
             continue
         sent = mention.sentence
+        if mention.bare:
+            status = _status(parsed, mention)
+            if status:
+                recent = (sent.index, status)
+            continue
         who = participants(parsed, actors, sent, mention.head)
         status = _status(parsed, mention)
+        if status is None and recent and 0 < sent.index - recent[0] <= 2:
+            status = recent[1]  # "3 accords ont été signés ... il s'agit d'un accord sur ..."
         shared = acts.get(mention.head.head.i) if mention.head.dep_ == "conj" else None
         if shared is not None and shared[0] is sent:
             status = shared[1]  # "la signature d'une convention ... ainsi que d'un mémorandum"
