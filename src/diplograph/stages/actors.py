@@ -577,11 +577,13 @@ def _resolve_pronouns_and_roles(parsed: ParsedDoc, index: ActorIndex) -> None:
                     added.append(Mention(last.actor_id, "person", sent.index, token.i,
                                          token.i + 1, s, s + len(token.text), token.text,
                                          "pronoun"))
-    added.extend(_plural_pronouns(parsed, people))
+    states = [m for m in index.mentions if m.kind == "state"]
+    added.extend(_plural_pronouns(parsed, people, states))
     index.mentions.extend(added)
 
 
-def _plural_pronouns(parsed: ParsedDoc, people: list[Mention]) -> list[Mention]:
+def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Mention]
+                     ) -> list[Mention]:
     """"ils sont convenus": the people named in the sentence before, together."""
     out = []
     readable = parsed.readable()
@@ -590,8 +592,13 @@ def _plural_pronouns(parsed: ParsedDoc, people: list[Mention]) -> list[Mention]:
             if token.lower_ in ("ils", "elles") and token.dep_.startswith("nsubj") and position:
                 previous = readable[position - 1].index
                 named = {m.actor_id for m in people if m.sentence == previous}
+                kind = "person"
+                if not named:  # "les présidents sénégalais et libérien ... Ils sont convenus"
+                    named = {m.actor_id for m in states if m.sentence == previous
+                             and not m.topic and not m.place and m.kind == "state"}
+                    kind = "state"
                 s = sent.start + token.idx
-                out.extend(Mention(pid, "person", sent.index, token.i, token.i + 1, s,
+                out.extend(Mention(pid, kind, sent.index, token.i, token.i + 1, s,
                                    s + len(token.text), token.text, "pronoun")
                            for pid in sorted(named))
     return out

@@ -58,6 +58,8 @@ class _Draft:
     location: dict | None
     evidence: list[Evidence] = field(default_factory=list)
     weak: bool = False
+    #: a back-reference ("cette visite", "l'offre"): evidence for an event, never one itself
+    told_before: bool = False
     #: amounts stated in the draft's sentence (values), to tell two donations apart
     amounts: frozenset = frozenset()
 
@@ -257,8 +259,10 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                         modality(parsed.language, sent, head) == "failed":
                     status = "failed"
             mode = trigger.mode
-            weak = trigger.weak or (trigger.type == "CONSULT" and (
-                _anaphoric(head) or _meeting_as_agent(head)))
+            reference = _back_reference(head, trigger)
+            told_before = reference == "told" or (
+                trigger.type == "CONSULT" and _meeting_as_agent(head))
+            weak = trigger.weak or told_before or reference == "likely"
             who = participants(parsed, actors, sent, head)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
@@ -278,7 +282,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 date=date_in(times, sent, head, parsed.document.published),
                 location=location_in(actors, sent),
                 evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
-                weak=weak, amounts=amounts_by_sentence.get(sent.start, frozenset())))
+                weak=weak, told_before=told_before, amounts=amounts_by_sentence.get(sent.start, frozenset())))
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
     merged = _merge(drafts, parsed.document.published)
     _finish(merged, _lead_date(parsed, times))
@@ -355,13 +359,29 @@ def _is_background_participle(trigger: Trigger, head) -> bool:
             c.dep_.startswith("aux") for c in head.children)
 
 
-_ANAPHORIC_DETERMINERS = {"ce", "cet", "cette", "ces", "sa", "son", "ses", "leur", "leurs"}
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+_POSSESSIVES = {"sa", "son", "ses", "leur", "leurs"}
+_CIRCUMSTANCE = {"issue", "après", "lors", "cours", "pendant", "durant", "suite", "marge"}
 
 
-def _anaphoric(head) -> bool:
-    """"pendant sa visite", "cette rencontre": a meeting already told about."""
-    return head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETERMINERS for c in head.children)
+def _back_reference(head, trigger: Trigger) -> str | None:
+    """How surely a noun refers back to an act already told: "told" for
+    "cette visite" or "a accueilli l'offre" (evidence only), "likely" for
+    "lors de ses entretiens" or "à l'issue de l'entretien" (evidence for a
+    meeting already found, else the meeting itself)."""
+    if head.pos_ != "NOUN" or trigger.mode == "sign":
+        return None
+    dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if dets & _DEMONSTRATIVES:
+        return "told"
+    if trigger.type in ("AGREE", "REQUEST") and dets & {"le", "la", "l'", "l’"} \
+            and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
+        return "told"
+    if trigger.type == "CONSULT":
+        around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
+        if dets & _POSSESSIVES or (dets & {"le", "la", "l'", "l’"} and around & _CIRCUMSTANCE):
+            return "likely"
+    return None
 
 
 _HAPPENING_VERBS = {"tenir", "dérouler", "avoir", "reporter", "annuler", "ajourner", "prévoir",
@@ -493,7 +513,8 @@ def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
                          and set(d.parties) <= set(o.parties)), None)
         if host is not None:
             _absorb(host, d, keep_status=True)
-        elif d.type == "CONSULT" and not any(o.type == "CONSULT" for o in out):
+        elif d.type == "CONSULT" and not d.told_before and not any(
+                o.type == "CONSULT" for o in out):
             d.weak = False
             out.append(d)
     return out
