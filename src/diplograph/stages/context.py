@@ -186,8 +186,9 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
                if _phrase_near(p, window)):
             return status
         if status == "planned":
+            governors = {a.i for a in list(head.ancestors)[:3]}
             for token in scope:
-                if token.i in {head.i} or token.dep_.startswith("aux") or token.i == head.head.i:
+                if token.i == head.i or token.dep_.startswith("aux") or token.i in governors:
                     if set(token.morph.get("Tense")) & set(table.get("tense", [])) or \
                             set(token.morph.get("Mood")) & set(table.get("tense", [])):
                         return status
