@@ -158,6 +158,13 @@ def _speaks_of_future(parsed: ParsedDoc, sent) -> bool:
 
 def _infer_year(mention: TimeMention, mentions: list[TimeMention]) -> dt.date | None:
     years = {m.year for m in mentions if m.year} | {m.year_end for m in mentions if m.year_end}
+    if mention.weekday is None:
+        # "HANOI, 6 février (VNA) - ... s'est entretenu jeudi": a weekday told
+        # in the same or the next sentence names the day of the dateline
+        near = [m for m in mentions if m.kind == "weekday"
+                and mention.sentence <= m.sentence <= mention.sentence + 1]
+        if near:
+            mention = replace(mention, weekday=near[0].weekday)
     if mention.weekday is not None:
         # a year the article mentions, else the year after one (figures for
         # 2022 reported in 2023), provided the weekday agrees
