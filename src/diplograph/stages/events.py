@@ -278,13 +278,14 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
             drafts.append(_Draft(
                 trigger=trigger, sentence=sent, head=head, type=trigger.type, mode=mode,
                 status=status, parties=parties, source=who.source, target=who.target,
-                people=set(who.people), sectors=sectors_in(parsed.language, sent),
+                people=set(who.people) - _attendees(actors, sent), sectors=sectors_in(parsed.language, sent),
                 date=date_in(times, sent, head, parsed.document.published),
                 location=location_in(actors, sent),
                 evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
                 weak=weak, told_before=told_before, amounts=amounts_by_sentence.get(sent.start, frozenset())))
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
-    merged = _merge(drafts, parsed.document.published)
+    country_of = {a.id: a.country for a in actors.actors.values() if a.kind == "person"}
+    merged = _merge(drafts, parsed.document.published, country_of)
     _finish(merged, _lead_date(parsed, times))
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
 
@@ -441,6 +442,29 @@ def _merge_key(d: _Draft) -> tuple | None:
     return None
 
 
+def _attendees(actors: ActorIndex, sent: ParsedSentence) -> set[str]:
+    """People only "en présence de" a meeting are not its counterparts."""
+    out = set()
+    for m in actors.in_sentence(sent.index):
+        if m.kind == "person" and m.token_start >= 0:
+            before = sent.doc[max(0, m.token_start - 25):m.token_start].text.lower()
+            if "en présence" in before:
+                out.add(m.actor_id)
+    return out
+
+
+def _same_counterparts(a: _Draft, b: _Draft, country_of: dict[str, str | None]) -> bool:
+    """Meetings with different people of one side are different meetings
+    (the president, then the prime minister)."""
+    if a.type != "CONSULT":
+        return True
+    sides_a, sides_b = {}, {}
+    for people, sides in ((a.people, sides_a), (b.people, sides_b)):
+        for person in people:
+            sides.setdefault(country_of.get(person), set()).add(person)
+    return all(sides_a[c] & sides_b[c] for c in sides_a.keys() & sides_b.keys() if c)
+
+
 def _same_amounts(a: _Draft, b: _Draft) -> bool:
     """Two sentences stating different amounts report two different gifts."""
     return not (a.amounts and b.amounts and not a.amounts & b.amounts)
@@ -470,7 +494,8 @@ def _on_day(d: _Draft, published: str | None) -> bool:
     return d.date.value[:n] == published[:n]
 
 
-def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
+def _merge(drafts: list[_Draft], published: str | None,
+           country_of: dict[str, str | None] | None = None) -> list[_Draft]:
     out: list[_Draft] = []
     by_key: dict[tuple, _Draft] = {}
     weak: list[_Draft] = []
@@ -490,7 +515,8 @@ def _merge(drafts: list[_Draft], published: str | None) -> list[_Draft]:
                 continue
         key = _merge_key(d)
         if key is not None and key in by_key and _same_amounts(by_key[key], d) and (
-                d.type == "AID" or _dates_agree(by_key[key], d)):  # a gift and its delivery
+                d.type == "AID" or _dates_agree(by_key[key], d)) \
+                and _same_counterparts(by_key[key], d, country_of or {}):
             _absorb(by_key[key], d)
             continue
         wider = _wider_mention(by_key, key, d)

@@ -150,8 +150,10 @@ def _speaks_of_future(parsed: ParsedDoc, sent) -> bool:
     """A sentence about what is to come ("la prochaine réunion aura lieu le 15 mars")."""
     cues = set(parsed.language.status["planned"].get("tense", []))
     for token in sent.doc:
+        endings = tuple(parsed.language.status["planned"].get("future_endings", ()))
         if token.pos_ in ("VERB", "AUX") and (set(token.morph.get("Tense")) & cues
-                                               or set(token.morph.get("Mood")) & cues):
+                                               or set(token.morph.get("Mood")) & cues) \
+                and (not endings or token.lower_.endswith(endings)):
             return True
     return False
 
