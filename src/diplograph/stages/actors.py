@@ -397,9 +397,7 @@ def _known_person(draft: _PersonDraft):
     """Match a draft to the knowledge base by full name, alias or unique surname."""
     wanted = slug(draft.name)
     candidates = []
-    for person in knowledge.people():
-        names = [person.name, *person.aliases]
-        slugs = {slug(n) for n in names}
+    for person, slugs in _known_slugs():
         if wanted in slugs:
             return person
         if len(draft.tokens) == 1:  # a surname alone: only when one known person has it
@@ -411,15 +409,21 @@ def _known_person(draft: _PersonDraft):
     return _closest_known(wanted, draft) if len(draft.tokens) > 1 else None
 
 
+@lru_cache(maxsize=1)
+def _known_slugs() -> tuple:
+    """(person, slugs of every spelling) for the knowledge base, computed once."""
+    return tuple((p, frozenset(slug(n) for n in (p.name, *p.aliases)))
+                 for p in knowledge.people())
+
+
 def _closest_known(wanted: str, draft: _PersonDraft):
     """Spellings differ across languages ("Cyrille Ramaphosa", "Mouammar Kadhafi"):
     the one known person whose name is close enough, with the same initial."""
     from difflib import SequenceMatcher
 
     scored = []
-    for person in knowledge.people():
-        for name in (person.name, *person.aliases):
-            other = slug(name)
+    for person, slugs in _known_slugs():
+        for other in slugs:
             if other[:1] != wanted[:1] or other.count("-") != wanted.count("-"):
                 continue  # same initial, same number of name parts
             ratio = SequenceMatcher(None, wanted, other).ratio()
