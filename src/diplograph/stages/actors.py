@@ -314,7 +314,7 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
                 singles.append((sent, start, end))
                 continue
             key = slug(" ".join(tokens))
-            draft = drafts.setdefault(key, _PersonDraft(" ".join(tokens), tokens))
+            draft = drafts.setdefault(key, _PersonDraft(sent.doc[start:end].text, tokens))
             _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
     _merge_partial_names(drafts)
     singles.extend(_bare_surnames(parsed, drafts, singles))
