@@ -12,7 +12,7 @@ from .nlp import load_pipeline, normalise_for_nlp
 from .parsed import ParsedDoc, ParsedSentence
 from .segment import split_sentences
 from .stages.actors import actor_list, find_actors
-from .stages.agreements import find_agreements
+from .stages.agreements import document_mentions, find_agreements
 from .stages.events import find_events
 from .stages.quantities import find_quantities
 from .stages.times import find_times
@@ -71,8 +71,9 @@ def extract_document(document: Document, language: str | None = None,
     document = replace(document, published=when.value, published_basis=when.basis)
     parsed.document = document
     quantities = find_quantities(parsed, actors, times)
-    agreements = find_agreements(parsed, actors, times)
-    events = find_events(parsed, actors, times, quantities, agreements)
+    documents = document_mentions(parsed)  # named or merely referred to; read once
+    agreements = find_agreements(parsed, actors, times, documents)
+    events = find_events(parsed, actors, times, quantities, agreements, documents)
     return Record(document, actor_list(actors), events, agreements, quantities)
 
 

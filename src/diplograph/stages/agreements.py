@@ -169,12 +169,12 @@ def _determiner(doc, span) -> str:
     return ""
 
 
-def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
-                    ) -> list[Agreement]:
+def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
+                    mentions: list[DocumentMention]) -> list[Agreement]:
     agreements: list[Agreement] = []
     acts: dict[int, tuple] = {}  # head token index -> (sentence, status), for coordinated titles
     recent: tuple[int, str] | None = None  # (sentence, status) of the last act on documents
-    for mention in document_mentions(parsed):
+    for mention in mentions:
         if _cited_instrument(mention.head):
             continue
         sent = mention.sentence

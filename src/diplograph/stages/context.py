@@ -10,7 +10,7 @@ from ..lang import LanguageData
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import DateValue
 from .actors import ActorIndex, Mention
-from .times import TimeMention
+from .times import TimeMention, future_form
 
 
 @dataclass(frozen=True)
@@ -189,19 +189,9 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
             governors = {a.i for a in list(head.ancestors)[:3]}
             for token in scope:
                 if token.i == head.i or token.dep_.startswith("aux") or token.i in governors:
-                    if _future_form(token, set(table.get("tense", [])),
-                                    tuple(table.get("future_endings", ()))):
+                    if future_form(token, table):
                         return status
     return default
-
-
-def _future_form(token, tenses: set[str], endings: tuple[str, ...]) -> bool:
-    """Future or conditional by the tagger, confirmed by the verb's ending
-    when the language gives endings (the tagger reads "accueille" as future)."""
-    tagged = set(token.morph.get("Tense")) & tenses or set(token.morph.get("Mood")) & tenses
-    if not tagged:
-        return False
-    return not endings or token.lower_.endswith(endings)
 
 
 def _phrase_near(phrase: str, window: str) -> bool:

@@ -16,7 +16,7 @@ from ..nlp import load_pipeline
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Agreement, DateValue, Event, Evidence, Quantity
 from .actors import ActorIndex
-from .agreements import document_mentions
+from .agreements import DocumentMention
 from .context import date_in, location_in, modality, participants, sectors_in
 from .times import TimeMention
 
@@ -228,7 +228,8 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
 # ----------------------------------------------------------------- stage
 
 def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
-                quantities: list[Quantity], agreements: list[Agreement]) -> list[Event]:
+                quantities: list[Quantity], agreements: list[Agreement],
+                documents: list[DocumentMention]) -> list[Event]:
     code = parsed.language.code
     q_sentences = {ev.start for q in quantities for ev in q.evidence}
     amounts_by_sentence: dict[int, frozenset] = {}
@@ -236,7 +237,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
         for ev in q.evidence:
             amounts_by_sentence[ev.start] = amounts_by_sentence.get(ev.start, frozenset()) | {
                 (q.value, q.unit)}
-    a_sentences = {m.sentence.start for m in document_mentions(parsed)}
+    a_sentences = {m.sentence.start for m in documents}
     drafts: list[_Draft] = []
     for sent in parsed.readable():
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
@@ -254,10 +255,9 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                     continue  # "n'a pas condamné": no accusation to record
                 status = "failed"
             else:
-                status = trigger.status or modality(parsed.language, sent, head)
-                if trigger.status in ("proposed", "requested") and \
-                        modality(parsed.language, sent, head) == "failed":
-                    status = "failed"
+                mood = modality(parsed.language, sent, head)
+                status = "failed" if mood == "failed" and trigger.status in (
+                    "proposed", "requested") else trigger.status or mood
             mode = trigger.mode
             reference = _back_reference(head, trigger)
             told_before = reference == "told" or (

@@ -148,14 +148,19 @@ def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
 
 def _speaks_of_future(parsed: ParsedDoc, sent) -> bool:
     """A sentence about what is to come ("la prochaine réunion aura lieu le 15 mars")."""
-    cues = set(parsed.language.status["planned"].get("tense", []))
-    for token in sent.doc:
-        endings = tuple(parsed.language.status["planned"].get("future_endings", ()))
-        if token.pos_ in ("VERB", "AUX") and (set(token.morph.get("Tense")) & cues
-                                               or set(token.morph.get("Mood")) & cues) \
-                and (not endings or token.lower_.endswith(endings)):
-            return True
-    return False
+    planned = parsed.language.status["planned"]
+    return any(token.pos_ in ("VERB", "AUX") and future_form(token, planned)
+               for token in sent.doc)
+
+
+def future_form(token, planned: dict) -> bool:
+    """Future or conditional by the tagger, confirmed by the verb's ending
+    when the language gives endings (the tagger reads "accueille" as future)."""
+    tenses = set(planned.get("tense", []))
+    if not (set(token.morph.get("Tense")) & tenses or set(token.morph.get("Mood")) & tenses):
+        return False
+    endings = tuple(planned.get("future_endings", ()))
+    return not endings or token.lower_.endswith(endings)
 
 
 def _infer_year(mention: TimeMention, mentions: list[TimeMention]) -> dt.date | None:
