@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from .ingest import iter_inputs
-from .types import Record, Rejection
+from .types import Rejection
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news about international relations into evidence-linked records.")
@@ -106,7 +106,7 @@ def evaluate(
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2)
     languages = {lang} if lang else set(supported_languages())
-    golds = {k: g for k, g in golds.items() if _gold_language(g) in languages}
+    golds = {k: g for k, g in golds.items() if g.language in languages}
     rejected: list[Rejection] = []
     records: list[dict] = []
     for record in _records(paths, lang, None, max_bytes, rejected):
@@ -119,10 +119,6 @@ def evaluate(
         report.render(Console(), details=details)
 
 
-def _gold_language(gold) -> str | None:
-    return getattr(gold, "language", None)
-
-
 def _is_iso_date(value: str) -> bool:
     import datetime as dt
 
@@ -131,7 +127,3 @@ def _is_iso_date(value: str) -> bool:
         return True
     except ValueError:
         return False
-
-
-def main() -> None:  # pragma: no cover
-    app()

@@ -21,7 +21,6 @@ class Entry:
 class Gazetteer:
     matcher: Any  # spacy.matcher.PhraseMatcher on lowercase text
     entries: dict[str, Entry]  # match key -> entry
-    exact: dict[str, Entry]  # all-caps acronyms, matched case-sensitively
 
     def find(self, doc) -> list[tuple[int, int, Entry]]:
         """Gazetteer matches in a parsed sentence, longest first and non-overlapping."""
@@ -83,4 +82,4 @@ def gazetteer_for(code: str, nlp) -> Gazetteer:
     for igo_id, aliases in data.organisations.items():
         for alias in aliases or []:
             add(alias, Entry(igo_id, "igo", "acronym" if _is_acronym(alias) else "name"))
-    return Gazetteer(matcher, entries, {})
+    return Gazetteer(matcher, entries)

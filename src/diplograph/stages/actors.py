@@ -167,8 +167,8 @@ _NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", 
                    "banque", "fonds", "organisation", "programme", "haut", "commissaire",
                    "extérieures", "intérieur", "défense", "culte", "le", "la", "les", "comité", "comite",
                    "département", "energie", "énergie", "ressources", "migration", "ministres",
-                   "chancelleries", "excellences", "sommet", "majesté", "altesse", "cheikh",
-                   "sheikh", "monseigneur", "président-élu", "mme", "dame"}
+                   "chancelleries", "excellences", "majesté", "altesse", "cheikh",
+                   "sheikh", "monseigneur", "président-élu", "dame"}
 
 
 def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
@@ -238,7 +238,7 @@ def _adjectives() -> frozenset[str]:
         data = load_language(code)
         for forms in data.countries.values():
             words.update(a.lower() for a in forms.get("adjectives", []) or [])
-        for role, phrases in data.roles.items():
+        for phrases in data.roles.values():
             words.update(p.split()[0].lower() for p in phrases)
     return frozenset(words)
 
@@ -276,7 +276,7 @@ def _context(sent: ParsedSentence, start: int, end: int) -> tuple[str, str]:
     return left, right
 
 
-def _read_title(text: str, roles: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+def _read_title(text: str, roles: list[tuple[str, str]]) -> str | None:
     """The role named in a title ("le ministre russe des Affaires étrangères":
     up to two words, such as a nationality, may sit inside the phrase); the
     longest phrase wins, then the nearest."""
@@ -287,7 +287,7 @@ def _read_title(text: str, roles: list[tuple[str, str]]) -> tuple[str | None, st
             key = (len(phrase), match.start())
             if key > best_key:
                 best, best_key = role, key
-    return best, lowered[best_key[1]:] if best else None
+    return best
 
 
 @lru_cache(maxsize=None)
@@ -367,7 +367,7 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) ->
                                   parsed.text[s:e], "person"))
     left, right = _context(sent, start, end)
     for text in (left, right):
-        role, title = _read_title(text, roles)
+        role = _read_title(text, roles)
         if role:
             draft.roles[role] += 1
             country = _country_in(parsed, sent, text, first=role == "ambassador")

@@ -182,8 +182,7 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
         table = cues[status]
         if lemmas & set(table.get("lemmas", [])):
             return status
-        if any(f" {p}" in window or f"{p} " in window for p in table.get("phrases", [])
-               if _phrase_near(p, window)):
+        if any(_phrase_near(p, window) for p in table.get("phrases", [])):
             return status
         if status == "planned":
             governors = {a.i for a in list(head.ancestors)[:3]}

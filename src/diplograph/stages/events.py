@@ -538,7 +538,7 @@ def _merge(drafts: list[_Draft], published: str | None,
             host = next((o for o in out if o.type == d.type
                          and set(d.parties) <= set(o.parties)), None)
         if host is not None:
-            _absorb(host, d, keep_status=True)
+            _absorb(host, d)
         elif d.type == "CONSULT" and not d.told_before and not any(
                 o.type == "CONSULT" for o in out):
             d.weak = False
@@ -581,7 +581,7 @@ def _dates_agree(a: _Draft, b: _Draft) -> bool:
 _MODE_RANK = {"visit": 0, "phone": 1, "multilateral": 2, "meeting": 3, "press_conference": 4}
 
 
-def _absorb(host: _Draft, other: _Draft, keep_status: bool = False) -> None:
+def _absorb(host: _Draft, other: _Draft) -> None:
     for ev in other.evidence:
         if ev not in host.evidence:
             host.evidence.append(ev)
