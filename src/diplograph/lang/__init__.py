@@ -15,7 +15,7 @@ import yaml
 from ..errors import UnsupportedLanguage
 
 _FILES = ("triggers", "status", "sectors", "units", "roles", "time", "documents",
-          "discourse", "countries", "organisations")
+          "discourse", "countries", "organisations", "grammar")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,11 @@ class LanguageData:
     discourse: dict[str, Any]
     countries: dict[str, dict[str, list[str]]]
     organisations: dict[str, list[str]]
+    grammar: dict[str, list[str]]
+
+    def words(self, name: str) -> frozenset[str]:
+        """A closed word class from grammar.yaml, lowercased (built once)."""
+        return _closed_class(self.code, name)
 
 
 def supported_languages() -> list[str]:
@@ -48,3 +53,8 @@ def load_language(code: str) -> LanguageData:
     data = {name: yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8")) or {}
             for name in _FILES}
     return LanguageData(code=code, **data)
+
+
+@lru_cache(maxsize=None)
+def _closed_class(code: str, name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_language(code).grammar.get(name, []))

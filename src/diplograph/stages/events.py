@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lang import load_language
+from ..lang import LanguageData, load_language
 from ..nlp import load_pipeline
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Agreement, DateValue, Event, Evidence, Quantity
@@ -157,18 +157,9 @@ def _head_token(span, trigger: Trigger):
 
 # --------------------------------------------------------------- conditions
 
-_GOODS = {"vaccin", "dose", "équipement", "matériel", "médicament", "aide", "fourniture", "vivre",
-          "riz", "blé", "céréale", "arme", "armement", "munition", "carburant", "engrais",
-          "masque", "tente", "produit", "kit", "ambulance", "véhicule", "camion"}
-
-_PERSON_WORDS = {"homologue", "délégation", "ministre", "président", "présidente", "ambassadeur",
-                 "ambassadrice", "premier", "secrétaire", "chef", "roi", "émir", "envoyé",
-                 "vice-président", "vice-ministre", "gouverneur", "dirigeant", "représentant",
-                 "directeur", "directrice", "chancelier", "prince", "reine", "sultan"}
-
 
 def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
-           quantities_here: bool, agreements_here: bool) -> bool:
+           quantities_here: bool, agreements_here: bool, lang: LanguageData) -> bool:
     if need is None:
         return True
     children = list(head.children)
@@ -178,7 +169,7 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj",
                               "obl:agent"):
                 for t in child.subtree:
-                    if t.i in people or t.lower_ in _PERSON_WORDS:
+                    if t.i in people or t.lower_ in lang.words("person_words"):
                         return True
         return False
     if need == "place_object":
@@ -192,34 +183,32 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return quantities_here
     if need == "goods_object":
         return quantities_here or any(
-            t.lemma_.lower() in _GOODS for c in children if c.dep_ in ("obj", "obl:arg")
+            t.lemma_.lower() in lang.words("goods") for c in children if c.dep_ in ("obj", "obl:arg")
             for t in c.subtree)
     if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
         clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
                   or (c.pos_ == "VERB" and c.i > head.i)]
         clause += [t for c in children if c.dep_ in ("obj", "iobj", "obl:arg") for t in c.subtree
                    if "Inf" in t.morph.get("VerbForm")
-                   and any(m.lower_ in ("à", "de", "d'") for m in t.children)]
-        visit = any(t.lemma_ in ("rendre", "visiter", "visite", "venir", "effectuer", "séjourner")
+                   and any(m.lower_ in lang.words("infinitive_markers") for m in t.children)]
+        visit = any(t.lemma_ in lang.words("visit_verbs")
                     for c in clause for t in c.subtree)
         if need == "visit_complement":
-            return visit or any(t.lemma_ in ("visite",) for c in children for t in c.subtree)
+            return visit or any(t.lemma_ in lang.words("visit_nouns") for c in children for t in c.subtree)
         return bool(clause) and not (need == "clausal_object_not_visit" and visit)
     if need == "imposed":
         # "a imposé des sanctions", not sanctions mentioned as background
-        verbs = {"imposer", "adopter", "décréter", "infliger", "prendre", "annoncer", "ajouter",
-                 "prolonger", "renouveler", "étendre", "durcir", "décider", "frapper", "viser"}
+        verbs = lang.words("imposing_verbs")
         return head.head.lemma_.lower() in verbs or any(
             a.lemma_.lower() in verbs for a in list(head.ancestors)[:2])
     if need == "partnership_object":
-        return any(t.lemma_ in ("partenariat", "relation", "relations", "coopération")
+        return any(t.lemma_ in lang.words("partnership_nouns")
                    for c in children if c.dep_ == "obj" for t in c.subtree)
     if need == "thing_object":
         return any(c.dep_ == "obj" for c in children)
     if need == "possessive_or_expression":
-        return any("Poss=Yes" in str(c.morph) or c.lower_ in ("son", "sa", "ses", "leur", "leurs")
-                   for c in children) or head.head.lemma_ in ("exprimer", "réitérer", "apporter",
-                                                               "manifester", "affirmer", "réaffirmer")
+        return any("Poss=Yes" in str(c.morph) or c.lower_ in lang.words("possessives")
+                   for c in children) or head.head.lemma_ in lang.words("expression_verbs")
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
     return True
@@ -231,6 +220,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 quantities: list[Quantity], agreements: list[Agreement],
                 documents: list[DocumentMention]) -> list[Event]:
     code = parsed.language.code
+    lang = parsed.language
     q_sentences = {ev.start for q in quantities for ev in q.evidence}
     amounts_by_sentence: dict[int, frozenset] = {}
     for q in quantities:
@@ -243,14 +233,14 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
 
         def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document) -> bool:
-            return _meets(t.needs, h, sent, actors, q, a) and not (
-                t.not_with and _meets(t.not_with, h, sent, actors, q, a))
+            return _meets(t.needs, h, sent, actors, q, a, lang) and not (
+                t.not_with and _meets(t.not_with, h, sent, actors, q, a, lang))
 
         found = _triggers_in(sent, code, accept)
-        for trigger, head in _outermost(found):
-            if _hypothetical(head):
+        for trigger, head in _outermost(found, lang):
+            if _hypothetical(head, lang):
                 continue  # "si l'achat se concrétise": a condition, not an act
-            if _negated(head) and trigger.type not in ("REJECT",):
+            if _negated(head, lang) and trigger.type not in ("REJECT",):
                 if trigger.type not in ("CONSULT", "AGREE", "AID", "COOPERATE"):
                     continue  # "n'a pas condamné": no accusation to record
                 status = "failed"
@@ -259,9 +249,9 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 status = "failed" if mood == "failed" and trigger.status in (
                     "proposed", "requested") else trigger.status or mood
             mode = trigger.mode
-            reference = _back_reference(head, trigger)
+            reference = _back_reference(head, trigger, lang)
             told_before = reference == "told" or (
-                trigger.type == "CONSULT" and _meeting_as_agent(head))
+                trigger.type == "CONSULT" and _meeting_as_agent(head, lang))
             weak = trigger.weak or told_before or reference == "likely"
             who = participants(parsed, actors, sent, head)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
@@ -278,14 +268,14 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
             drafts.append(_Draft(
                 trigger=trigger, sentence=sent, head=head, type=trigger.type, mode=mode,
                 status=status, parties=parties, source=who.source, target=who.target,
-                people=set(who.people) - _attendees(actors, sent), sectors=sectors_in(parsed.language, sent),
+                people=set(who.people) - _attendees(actors, sent, lang), sectors=sectors_in(parsed.language, sent),
                 date=date_in(times, sent, head, parsed.document.published),
                 location=location_in(actors, sent),
                 evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
                 weak=weak, told_before=told_before, amounts=amounts_by_sentence.get(sent.start, frozenset())))
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
     country_of = {a.id: a.country for a in actors.actors.values() if a.kind == "person"}
-    merged = _merge(drafts, parsed.document.published, country_of)
+    merged = _merge(drafts, parsed.document.published, country_of, lang)
     _finish(merged, _lead_date(parsed, times))
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
 
@@ -293,18 +283,18 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
 _CONTENT_GOVERNORS = {"REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN"}
 
 
-def _outermost(found: list) -> list:
+def _outermost(found: list, lang: LanguageData) -> list:
     """Acts inside the content of another act are that act's content, not
     events of their own: "a demandé à la Russie de *soutenir*", "ont convenu
     de renforcer la *coordination*", "s'est rendu ... pour *inspecter*"."""
     heads = {head.i: trigger for trigger, head in found}
     kept = []
     for trigger, head in found:
-        if _is_background_participle(trigger, head) or _is_background(head):
+        if _is_background_participle(trigger, head) or _is_background(head, lang):
             continue
-        ancestor = _governing_trigger(head, heads)
+        ancestor = _governing_trigger(head, heads, lang)
         if ancestor is not None and not trigger.weak and _is_content(
-                heads[ancestor.i], trigger, purpose=_reached_by_purpose(head, ancestor)):
+                heads[ancestor.i], trigger, purpose=_reached_by_purpose(head, ancestor, lang)):
             continue
         kept.append((trigger, head))
     return kept
@@ -323,7 +313,7 @@ def _is_content(outer: Trigger, inner: Trigger, purpose: bool = False) -> bool:
     return outer.type in _CONTENT_GOVERNORS and inner.type != "CONSULT"
 
 
-def _governing_trigger(head, heads: dict):
+def _governing_trigger(head, heads: dict, lang: LanguageData):
     """The nearest non-weak trigger whose content (complement, object or
     purpose clause — not its subject or a circumstance like "lors d'une
     réunion") holds ``head``."""
@@ -331,26 +321,26 @@ def _governing_trigger(head, heads: dict):
     while token.head.i != token.i:
         child, token = token, token.head
         if token.i in heads and not heads[token.i].weak:
-            return token if child.dep_ in _CONTENT_DEPS or _purpose(child) else None
+            return token if child.dep_ in _CONTENT_DEPS or _purpose(child, lang) else None
     return None
 
 
-def _reached_by_purpose(head, ancestor) -> bool:
+def _reached_by_purpose(head, ancestor, lang: LanguageData) -> bool:
     token = head
     while token.head.i != ancestor.i and token.head.i != token.i:
         token = token.head
-    return _purpose(token)
+    return _purpose(token, lang)
 
 
-def _purpose(token) -> bool:
+def _purpose(token, lang: LanguageData) -> bool:
     """"se retrouveront ... pour adopter le plan": the aim of an act is its content."""
     return token.dep_ in ("advcl", "obl:mod", "acl") and any(
-        c.lower_ in ("pour", "afin") for c in token.children if c.dep_ in ("mark", "case"))
+        c.lower_ in lang.words("purpose_markers") for c in token.children if c.dep_ in ("mark", "case"))
 
 
-def _is_background(head) -> bool:
+def _is_background(head, lang: LanguageData) -> bool:
     """"depuis l'établissement des relations": history, not news."""
-    return any(c.lower_ == "depuis" for c in head.children if c.dep_ == "case")
+    return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case")
 
 
 def _is_background_participle(trigger: Trigger, head) -> bool:
@@ -360,12 +350,7 @@ def _is_background_participle(trigger: Trigger, head) -> bool:
             c.dep_.startswith("aux") for c in head.children)
 
 
-_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
-_POSSESSIVES = {"sa", "son", "ses", "leur", "leurs"}
-_CIRCUMSTANCE = {"issue", "après", "lors", "cours", "pendant", "durant", "suite", "marge"}
-
-
-def _back_reference(head, trigger: Trigger) -> str | None:
+def _back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     """How surely a noun refers back to an act already told: "told" for
     "cette visite" or "a accueilli l'offre" (evidence only), "likely" for
     "lors de ses entretiens" or "à l'issue de l'entretien" (evidence for a
@@ -373,40 +358,39 @@ def _back_reference(head, trigger: Trigger) -> str | None:
     if head.pos_ != "NOUN" or trigger.mode == "sign":
         return None
     dets = {c.lower_ for c in head.children if c.dep_ == "det"}
-    if dets & _DEMONSTRATIVES:
+    definite = lang.words("definite_articles")
+    if dets & lang.words("demonstratives"):
         return "told"
-    if trigger.type in ("AGREE", "REQUEST") and dets & {"le", "la", "l'", "l’"} \
+    if trigger.type in ("AGREE", "REQUEST") and dets & definite \
             and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
         return "told"
     if trigger.type == "CONSULT":
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
-        if dets & _POSSESSIVES or (dets & {"le", "la", "l'", "l’"} and around & _CIRCUMSTANCE):
+        if dets & lang.words("possessives") or (
+                dets & definite and around & lang.words("circumstance_words")):
             return "likely"
     return None
 
 
-_HAPPENING_VERBS = {"tenir", "dérouler", "avoir", "reporter", "annuler", "ajourner", "prévoir",
-                    "programmer", "commencer", "ouvrir", "clôturer", "achever", "terminer",
-                    "durer", "intervenir", "débuter", "s'ouvrir", "organiser", "devoir"}
-
-
-def _meeting_as_agent(head) -> bool:
+def _meeting_as_agent(head, lang: LanguageData) -> bool:
     """"Le sommet a adopté ...": the meeting already reported, now acting
     (but "le prochain sommet se tiendra" and "la visite a été reportée" are
     about the meeting itself)."""
     if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj"):
         return False
-    if head.head.lemma_.lower() in _HAPPENING_VERBS or any(
-            c.lower_ in ("prochain", "prochaine", "nouveau", "nouvelle") for c in head.children):
+    if head.head.lemma_.lower() in lang.words("happening_verbs") or any(
+            c.lower_ in lang.words("fresh_words") for c in head.children):
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'") for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ in lang.words("definite_articles")
+               for c in head.children)
 
 
-def _hypothetical(head) -> bool:
+def _hypothetical(head, lang: LanguageData) -> bool:
     """An act inside a "si" clause is a condition."""
     token = head
     for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in lang.words("condition_markers")
+               for c in token.children):
             return True
         if token.head.i == token.i:
             return False
@@ -414,9 +398,10 @@ def _hypothetical(head) -> bool:
     return False
 
 
-def _negated(head) -> bool:
-    return any(c.lower_ in ("pas", "jamais", "guère") for c in head.children) or any(
-        c.lower_ in ("pas", "jamais") for c in head.head.children if head.dep_ == "xcomp")
+def _negated(head, lang: LanguageData) -> bool:
+    negations = lang.words("negations")
+    return any(c.lower_ in negations for c in head.children) or any(
+        c.lower_ in negations for c in head.head.children if head.dep_ == "xcomp")
 
 
 def _merge_key(d: _Draft) -> tuple | None:
@@ -442,13 +427,13 @@ def _merge_key(d: _Draft) -> tuple | None:
     return None
 
 
-def _attendees(actors: ActorIndex, sent: ParsedSentence) -> set[str]:
+def _attendees(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData) -> set[str]:
     """People only "en présence de" a meeting are not its counterparts."""
     out = set()
     for m in actors.in_sentence(sent.index):
         if m.kind == "person" and m.token_start >= 0:
             before = sent.doc[max(0, m.token_start - 25):m.token_start].text.lower()
-            if "en présence" in before:
+            if any(phrase in before for phrase in lang.words("attendance_phrases")):
                 out.add(m.actor_id)
     return out
 
@@ -495,7 +480,7 @@ def _on_day(d: _Draft, published: str | None) -> bool:
 
 
 def _merge(drafts: list[_Draft], published: str | None,
-           country_of: dict[str, str | None] | None = None) -> list[_Draft]:
+           country_of: dict[str, str | None], lang: LanguageData) -> list[_Draft]:
     out: list[_Draft] = []
     by_key: dict[tuple, _Draft] = {}
     weak: list[_Draft] = []
@@ -508,7 +493,8 @@ def _merge(drafts: list[_Draft], published: str | None,
         if d.weak:
             weak.append(d)
             continue
-        if d.trigger.mode == "accept" and "invitation" in d.sentence.sentence.text.lower():
+        if d.trigger.mode == "accept" and any(
+                t.lemma_.lower() in lang.words("invitation_nouns") for t in d.sentence.doc):
             invited = next((o for o in out if o.type == "CONSULT" and o.status == "planned"), None)
             if invited is not None:
                 _absorb(invited, d)
@@ -516,7 +502,7 @@ def _merge(drafts: list[_Draft], published: str | None,
         key = _merge_key(d)
         if key is not None and key in by_key and _same_amounts(by_key[key], d) and (
                 d.type == "AID" or _dates_agree(by_key[key], d)) \
-                and _same_counterparts(by_key[key], d, country_of or {}):
+                and _same_counterparts(by_key[key], d, country_of):
             _absorb(by_key[key], d)
             continue
         wider = _wider_mention(by_key, key, d)
