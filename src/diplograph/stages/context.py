@@ -98,18 +98,20 @@ def _sector_patterns(code: str, sectors: tuple) -> list[tuple[str, re.Pattern[st
 
 
 def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
-    """Sectors named in a sentence, by keyword on the text and on lemmas."""
+    """Sectors named in a sentence, by keyword on the text and on lemmas. A
+    keyword inside a longer keyword of another sector does not count:
+    "sécurité de l'information" is cyber, "sécurité alimentaire" agriculture."""
     table = tuple((k, tuple(v)) for k, v in language.sectors.items())
     text = sent.sentence.text.lower().replace("’", "'")
     lemmas = " ".join(t.lemma_.lower() for t in sent.doc)
-    found = set()
-    for sector, pattern in _sector_patterns(language.code, table):
-        if pattern.search(text) or pattern.search(lemmas):
-            found.add(sector)
-    if "cyber" in found and "sécurité" not in re.sub(r"cybersécurité|sécurité de l'information|"
-                                                     r"sécurité internationale de l'information",
-                                                     "", text):
-        found.discard("security")
+    found: set[str] = set()
+    for string in (text, lemmas):
+        hits = [(m.start(), m.end(), sector)
+                for sector, pattern in _sector_patterns(language.code, table)
+                for m in pattern.finditer(string)]
+        found.update(sector for start, end, sector in hits
+                     if not any(s <= start and end <= e and (e - s) > (end - start)
+                                and other != sector for s, e, other in hits))
     return found
 
 
