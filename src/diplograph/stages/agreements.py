@@ -20,10 +20,35 @@ from .actors import ActorIndex
 from .context import date_in, modality, participants, sectors_in
 from .times import TimeMention
 
-_SIGN_VERBS = {"signer", "parapher", "ratifier", "conclure", "adopter", "finaliser", "approuver",
-               "sceller", "entériner"}
 _EXCLUDED_DEPS = {"acl:relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"}
-_STOP_CASES = {"entre", "pour", "lors", "avec", "durant", "pendant", "à", "au", "par"}
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The words of documents.yaml the title and status rules read."""
+
+    sign_verbs: frozenset[str]
+    stop_prepositions: frozenset[str]
+    breaks: frozenset[str]
+    coordinators: frozenset[str]
+    respect_verbs: frozenset[str]
+    participles: frozenset[str]
+    document_heads: frozenset[str]  # first words of every document noun
+
+
+@lru_cache(maxsize=None)
+def _vocabulary(code: str) -> _Vocabulary:
+    from ..lang import load_language
+
+    data = load_language(code).documents
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key, []))
+
+    heads = frozenset(noun.split()[0].lower() for noun in [*data["strong"], *data["weak"]])
+    return _Vocabulary(words("sign_verbs"), words("title_stop_prepositions"),
+                       words("title_breaks"), words("coordinators"), words("respect_verbs"),
+                       words("title_participles"), heads)
 
 
 @dataclass(frozen=True)
@@ -56,14 +81,7 @@ def _matcher(code: str):
     return matcher, kinds
 
 
-_DOCUMENT_WORDS = {"accord", "mémorandum", "memorandum", "protocole", "traité", "convention",
-                   "déclaration", "communiqué", "lettre", "plan", "programme", "contrat", "charte"}
-
-_RESPECT_VERBS = {"respecter", "observer", "défendre", "appliquer", "violer", "invoquer",
-                  "enfreindre", "conformément", "conforme"}
-
-
-def _cited_instrument(noun) -> bool:
+def _cited_instrument(noun, vocab: _Vocabulary) -> bool:
     """"observer strictement ... la Convention des Nations unies sur le droit de la
     mer": an instrument cited as a norm, not a document whose fate is news."""
     token = noun
@@ -71,7 +89,7 @@ def _cited_instrument(noun) -> bool:
         if token.head.i == token.i:
             return False
         token = token.head
-        if token.lemma_.lower() in _RESPECT_VERBS or token.lower_ in _RESPECT_VERBS:
+        if token.lemma_.lower() in vocab.respect_verbs or token.lower_ in vocab.respect_verbs:
             return True
     return False
 
@@ -93,6 +111,7 @@ def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
     from spacy.util import filter_spans
 
     matcher, kinds = _matcher(parsed.language.code)
+    vocab = _vocabulary(parsed.language.code)
     out = []
     for sent in parsed.readable():
         doc = sent.doc
@@ -104,11 +123,11 @@ def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
         for span in filter_spans(spans):
             strength, kind = kinds[span.label_]
             head = span[0]
-            if strength == "weak" and not _signed_object(head):
+            if strength == "weak" and not _signed_object(head, vocab):
                 continue
             if head.lower_ in ("accord",) and _is_idiom(doc, span):
                 continue
-            title, bare = _title(doc, span, set(parsed.language.documents["title_participles"]))
+            title, bare = _title(doc, span, vocab)
             out.append(DocumentMention(sent, head, title, kind, bare))
     return out
 
@@ -122,36 +141,36 @@ def _is_idiom(doc, span) -> bool:
     return owner is None or owner.pos_ not in ("NOUN", "PROPN")
 
 
-def _signed_object(noun) -> bool:
+def _signed_object(noun, vocab: _Vocabulary) -> bool:
     """A generic noun ("plan", "document") is an agreement only when signed or concluded."""
     token = noun
     for _ in range(3):
         if token.head.i == token.i:
             return False
-        if token.head.lemma_.lower() in _SIGN_VERBS or token.head.lower_.startswith("sign"):
+        if token.head.lemma_.lower() in vocab.sign_verbs:
             return True
         token = token.head
     return False
 
 
-def _title(doc, span, participles: set[str]) -> tuple[str, bool]:
+def _title(doc, span, vocab: _Vocabulary) -> tuple[str, bool]:
     """The noun with its complements ("protocole d'accord sur la coopération en
     matière de santé"), stopping before relative clauses and "entre les deux…"."""
     head = span.root
     keep = set(range(span.start, span.end))
     for child in head.children:
         about = child.dep_ == "acl" and (not list(child.children)
-                                         or child.lemma_.lower() in participles)
+                                         or child.lemma_.lower() in vocab.participles)
         if child.i < span.end or (child.dep_ in _EXCLUDED_DEPS and not about):
             continue
         case = [c.lower_ for c in child.children if c.dep_ == "case"]
-        if case and case[0] in _STOP_CASES:
+        if case and case[0] in vocab.stop_prepositions:
             continue
         keep.update(t.i for t in child.subtree if t.dep_ not in ("acl:relcl",))
     end = span.end
-    while end in keep and doc[end].lower_ not in ("ainsi", ";") and not (
-            doc[end].lower_ == "et" and end + 2 < len(doc)
-            and doc[end + 2].lemma_.lower() in _DOCUMENT_WORDS):
+    while end in keep and doc[end].lower_ not in vocab.breaks and not (
+            doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
+            and doc[end + 2].lemma_.lower() in vocab.document_heads):
         end += 1  # "une convention ... ainsi que d'un mémorandum": two documents
     title = doc[span.start:end].text.strip(" ,;:")
     bare = end == span.end and (_determiner(doc, span) in {
@@ -175,7 +194,7 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
     acts: dict[int, tuple] = {}  # head token index -> (sentence, status), for coordinated titles
     recent: tuple[int, str] | None = None  # (sentence, status) of the last act on documents
     for mention in mentions:
-        if _cited_instrument(mention.head):
+        if _cited_instrument(mention.head, _vocabulary(parsed.language.code)):
             continue
         sent = mention.sentence
         if mention.bare:
