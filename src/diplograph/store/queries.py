@@ -1,0 +1,322 @@
+"""Read the store: filters shared by the CLI, the Python API and the web.
+
+Every list query returns a pandas DataFrame; ``show_*`` return plain dicts
+(JSON-ready) for one item with its sources and evidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from ..errors import DiplographError
+from .dates import first_day, last_day
+
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+               "COERCE", "ASSAULT")
+EVENT_STATUSES = ("done", "ongoing", "planned", "proposed", "requested", "failed")
+AGREEMENT_STATUSES = ("proposed", "negotiating", "finalizing", "agreed", "signed", "in_force",
+                      "abandoned")
+PENDING = ("proposed", "negotiating", "finalizing", "agreed")
+#: PLOVER types on the cooperative side; the rest are conflictual
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                         "RETREAT"})
+
+
+class QueryError(DiplographError):
+    """A filter value that cannot be used; the message says what is expected."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters every event listing accepts (CLI, API, pages)."""
+
+    country: str | None = None
+    dyad: str | None = None
+    type: str | None = None
+    status: str | None = None
+    sector: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL conditions over ``merged_events m`` and their parameters."""
+        clauses, params = [], []
+        if self.country:
+            clauses.append("list_contains(m.parties, ?)")
+            params.append(_country(self.country))
+        if self.dyad:
+            clauses.append("list_has_all(m.parties, ?)")
+            params.append(_dyad(self.dyad))
+        if self.type:
+            clauses.append("m.type = ?")
+            params.append(_choice(self.type.upper(), EVENT_TYPES, "type"))
+        if self.status:
+            clauses.append("m.status = ?")
+            params.append(_choice(self.status.lower(), EVENT_STATUSES, "status"))
+        if self.sector:
+            clauses.append("list_contains(m.sectors, ?)")
+            params.append(self.sector.lower())
+        if self.since:
+            clauses.append("coalesce(m.date_end, m.first_reported) >= ?")
+            params.append(_date(self.since, "since", first_day))
+        if self.until:
+            clauses.append("coalesce(m.date_start, m.first_reported) <= ?")
+            params.append(_date(self.until, "until", last_day))
+        if self.q:
+            clauses.append("""m.id IN (SELECT e.merged_id FROM events e
+                JOIN evidence v ON v.item_id = e.id WHERE v.sentence ILIKE ?)""")
+            params.append(f"%{self.q}%")
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _country(code: str) -> str:
+    code = code.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise QueryError(f"country must be an ISO 3166 alpha-3 code such as RUS, got {code!r}")
+    return code
+
+
+def _dyad(value: str) -> list[str]:
+    parts = re.split(r"[-_/,]", value.strip())
+    if len(parts) != 2:
+        raise QueryError(f"dyad must be two country codes such as IDN-RUS, got {value!r}")
+    return sorted(_country(p) for p in parts)
+
+
+def _choice(value: str, allowed: tuple[str, ...], name: str) -> str:
+    if value not in allowed:
+        raise QueryError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+    return value
+
+
+def _date(value: str, name: str, bound) -> dt.date:
+    day = bound(value.strip())
+    if day is None:
+        raise QueryError(f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD; got {value!r}")
+    return day
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
+    return con.cursor().execute(sql, params).df()
+
+
+_EVENT_COLUMNS = """m.id, m.date_value AS date, m.type, m.mode, m.status, m.parties, m.source,
+    m.target, m.sectors, m.people, m.location_name AS location, m.source_count,
+    m.first_reported, m.last_reported, m.confidence"""
+
+
+def events(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilter(),
+           limit: int | None = 50, offset: int = 0) -> pd.DataFrame:
+    """Merged events, newest first (by the event's date, else when first reported)."""
+    where, params = filters.where()
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    return _frame(con, f"""SELECT {_EVENT_COLUMNS} FROM merged_events m WHERE {where}
+        ORDER BY coalesce(m.date_start, m.first_reported) DESC NULLS LAST, m.id{page}""",
+                  params)
+
+
+def count_events(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilter()) -> int:
+    where, params = filters.where()
+    return con.cursor().execute(f"SELECT count(*) FROM merged_events m WHERE {where}",
+                                params).fetchall()[0][0]
+
+
+def agreements(con: duckdb.DuckDBPyConnection, status: str | None = None,
+               pending: bool = False, country: str | None = None, sector: str | None = None,
+               today: dt.date | None = None) -> pd.DataFrame:
+    """Merged agreements with their current status; ``pending`` keeps the unsigned ones
+    and says for how many days each has been pending."""
+    clauses, params = ["TRUE"], []
+    if status:
+        clauses.append("a.status = ?")
+        params.append(_choice(status.lower(), AGREEMENT_STATUSES, "status"))
+    if pending:
+        clauses.append("list_contains(?, a.status)")
+        params.append(list(PENDING))
+    if country:
+        clauses.append("list_contains(a.parties, ?)")
+        params.append(_country(country))
+    if sector:
+        clauses.append("list_contains(a.sectors, ?)")
+        params.append(sector.lower())
+    params.append(today or dt.date.today())
+    return _frame(con, f"""SELECT a.id, a.title, a.kind, a.parties, a.sectors, a.status,
+            a.status_since, a.first_seen, a.signed_on, a.source_count,
+            CASE WHEN list_contains({list(PENDING)!r}, a.status)
+                 THEN date_diff('day', a.first_seen, ?::DATE) END AS pending_days
+        FROM merged_agreements a WHERE {' AND '.join(clauses)}
+        ORDER BY a.first_seen DESC NULLS LAST, a.id""", params)
+
+
+def actors(con: duckdb.DuckDBPyConnection, kind: str | None = None,
+           country: str | None = None) -> pd.DataFrame:
+    """Every actor with how many articles name it and how often."""
+    clauses, params = ["TRUE"], []
+    if kind:
+        clauses.append("a.kind = ?")
+        params.append(kind.lower())
+    if country:
+        clauses.append("a.country = ?")
+        params.append(_country(country))
+    return _frame(con, f"""SELECT a.id, a.kind, a.name, a.country, a.role,
+            count(DISTINCT da.doc_id) AS documents,
+            (SELECT count(*) FROM mentions x WHERE x.actor_id = a.id) AS mentions
+        FROM actors a LEFT JOIN document_actors da ON da.actor_id = a.id
+        WHERE {' AND '.join(clauses)}
+        GROUP BY ALL ORDER BY documents DESC, mentions DESC, a.id""", params)
+
+
+def quantities(con: duckdb.DuckDBPyConnection, dyad: str | None = None,
+               country: str | None = None) -> pd.DataFrame:
+    """Figures tied to their parties, with the article date they were reported on."""
+    clauses, params = ["TRUE"], []
+    if dyad:
+        clauses.append("list_has_all(q.parties, ?)")
+        params.append(_dyad(dyad))
+    if country:
+        clauses.append("list_contains(q.parties, ?)")
+        params.append(_country(country))
+    return _frame(con, f"""SELECT q.id, q.reported_on, q.parties, q.measure, q.kind, q.value,
+            q.unit, q.per, q.period_start, q.period_end, q.status, q.text, q.doc_id
+        FROM quantities q WHERE {' AND '.join(clauses)}
+        ORDER BY q.reported_on DESC NULLS LAST, q.id""", params)
+
+
+def dyads(con: duckdb.DuckDBPyConnection, limit: int | None = 20) -> pd.DataFrame:
+    """Pairs of states or organisations by how many merged events they share."""
+    page = f" LIMIT {int(limit)}" if limit is not None else ""
+    cooperative = sorted(COOPERATIVE)
+    return _frame(con, f"""SELECT parties_key AS dyad, count(*) AS events,
+            count(*) FILTER (WHERE list_contains(?, type)) AS cooperative,
+            count(*) FILTER (WHERE NOT list_contains(?, type)) AS conflictual,
+            sum(source_count) AS reports, max(coalesce(date_start, first_reported)) AS latest
+        FROM merged_events WHERE len(parties) = 2
+        GROUP BY parties_key ORDER BY events DESC, dyad{page}""", [cooperative, cooperative])
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Counts of everything stored, and the span of dates covered."""
+    cursor = con.cursor()
+
+    def one(sql: str):
+        return cursor.execute(sql).fetchall()[0][0]
+
+    first, last = cursor.execute(
+        "SELECT min(published_on), max(published_on) FROM documents").fetchall()[0]
+    return {
+        "documents": one("SELECT count(*) FROM documents"),
+        "events_reported": one("SELECT count(*) FROM events"),
+        "events": one("SELECT count(*) FROM merged_events"),
+        "events_with_several_sources": one(
+            "SELECT count(*) FROM merged_events WHERE source_count > 1"),
+        "agreements_reported": one("SELECT count(*) FROM agreements"),
+        "agreements": one("SELECT count(*) FROM merged_agreements"),
+        "agreements_pending": one(
+            f"SELECT count(*) FROM merged_agreements WHERE list_contains({list(PENDING)!r}, "
+            "status)"),
+        "quantities": one("SELECT count(*) FROM quantities"),
+        "actors": one("SELECT count(*) FROM actors"),
+        "first_published": first.isoformat() if first else None,
+        "last_published": last.isoformat() if last else None,
+        "events_by_type": dict(cursor.execute(
+            "SELECT type, count(*) FROM merged_events GROUP BY type ORDER BY 2 DESC, 1"
+        ).fetchall()),
+        "events_by_status": dict(cursor.execute(
+            "SELECT status, count(*) FROM merged_events GROUP BY status ORDER BY 2 DESC, 1"
+        ).fetchall()),
+    }
+
+
+# ---------------------------------------------------------------- one item
+
+def show(con: duckdb.DuckDBPyConnection, item_id: str) -> dict[str, Any]:
+    """An event (E…), agreement (A…) or document (D…) with its sources."""
+    item_id = item_id.strip()
+    kind = item_id[:1].upper()
+    if kind == "E":
+        return show_event(con, item_id.upper())
+    if kind == "A":
+        return show_agreement(con, item_id.upper())
+    if kind == "D":
+        return show_document(con, item_id.upper())
+    raise QueryError(f"unknown id {item_id!r}: ids start with E (event), A (agreement) "
+                     "or D (document)")
+
+
+def _records(cursor, sql: str, params: list) -> list[dict[str, Any]]:
+    cursor.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [{k: _plain(v) for k, v in zip(names, row)} for row in cursor.fetchall()]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _one(cursor, sql: str, params: list, what: str) -> dict[str, Any]:
+    rows = _records(cursor, sql, params)
+    if not rows:
+        raise QueryError(f"no {what} {params[0]!r} in this store")
+    return rows[0]
+
+
+def _reports(cursor, table: str, merged_id: str) -> list[dict[str, Any]]:
+    """The articles' own items merged into one record, with their evidence."""
+    reports = _records(cursor, f"""SELECT x.*, d.name AS document_name, d.title AS document_title,
+            d.published AS document_published, d.source AS document_source, d.url AS url
+        FROM {table} x JOIN documents d ON d.id = x.doc_id WHERE x.merged_id = ?
+        ORDER BY d.published_on NULLS LAST, x.seq""", [merged_id])
+    for report in reports:
+        report["evidence"] = _records(cursor, """SELECT start, "end", sentence FROM evidence
+            WHERE item_id = ? ORDER BY start""", [report["id"]])
+    return reports
+
+
+def show_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]:
+    cursor = con.cursor()
+    event = _one(cursor, "SELECT * FROM merged_events WHERE id = ?", [event_id], "event")
+    event["kind"] = "event"
+    event["reports"] = _reports(cursor, "events", event_id)
+    return event
+
+
+def show_agreement(con: duckdb.DuckDBPyConnection, agreement_id: str) -> dict[str, Any]:
+    cursor = con.cursor()
+    agreement = _one(cursor, "SELECT * FROM merged_agreements WHERE id = ?", [agreement_id],
+                     "agreement")
+    agreement["kind"] = "agreement"
+    agreement["history"] = _records(cursor, """SELECT h.status, h.on_date, h.date_basis,
+            h.doc_id, d.name AS document_name, h.agreement_id
+        FROM agreement_status_history h JOIN documents d ON d.id = h.doc_id
+        WHERE h.merged_id = ? ORDER BY h.position""", [agreement_id])
+    agreement["reports"] = _reports(cursor, "agreements", agreement_id)
+    agreement["events"] = _records(cursor, """SELECT DISTINCT e.merged_id AS id, e.type,
+            e.status FROM events e JOIN agreements a ON a.id = e.agreement_id
+        WHERE a.merged_id = ? ORDER BY 1""", [agreement_id])
+    return agreement
+
+
+def show_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any]:
+    cursor = con.cursor()
+    document = _one(cursor, """SELECT id, name, source, url, title, language, published,
+            published_basis, text, ingested_at FROM documents WHERE id = ?""", [doc_id],
+                    "document")
+    document["kind"] = "document"
+    document["events"] = _records(cursor, """SELECT id, merged_id, type, status, date_value
+        FROM events WHERE doc_id = ? ORDER BY seq""", [doc_id])
+    document["agreements"] = _records(cursor, """SELECT id, merged_id, title, status
+        FROM agreements WHERE doc_id = ? ORDER BY seq""", [doc_id])
+    document["evidence"] = _records(cursor, """SELECT item_kind, item_id, start, "end", sentence
+        FROM evidence WHERE doc_id = ? ORDER BY start""", [doc_id])
+    document["mentions"] = _records(cursor, """SELECT actor_id, start, "end", text
+        FROM mentions WHERE doc_id = ? ORDER BY start""", [doc_id])
+    return document
