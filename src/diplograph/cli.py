@@ -119,6 +119,13 @@ def evaluate(
         report.render(Console(), details=details)
 
 
+def _register_store_verbs() -> None:
+    from . import cli_store
+
+    for verb in cli_store.VERBS:
+        app.command()(verb)
+
+
 def _is_iso_date(value: str) -> bool:
     import datetime as dt
 
@@ -127,3 +134,6 @@ def _is_iso_date(value: str) -> bool:
         return True
     except ValueError:
         return False
+
+
+_register_store_verbs()

@@ -64,3 +64,9 @@ def people() -> tuple[KnownPerson, ...]:
         out.append(KnownPerson(item["id"], item["name"], tuple(item.get("aliases", [])),
                                offices))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def cameo_rules() -> dict[str, list[dict[str, Any]]]:
+    """PLOVER type -> ordered rules giving a CAMEO code (see cameo.yaml)."""
+    return _load("cameo.yaml")

@@ -133,7 +133,7 @@ def agreements(con: duckdb.DuckDBPyConnection, status: str | None = None,
                today: dt.date | None = None) -> pd.DataFrame:
     """Merged agreements with their current status; ``pending`` keeps the unsigned ones
     and says for how many days each has been pending."""
-    clauses, params = ["TRUE"], []
+    clauses, params = ["TRUE"], [today or dt.date.today()]
     if status:
         clauses.append("a.status = ?")
         params.append(_choice(status.lower(), AGREEMENT_STATUSES, "status"))
@@ -146,7 +146,6 @@ def agreements(con: duckdb.DuckDBPyConnection, status: str | None = None,
     if sector:
         clauses.append("list_contains(a.sectors, ?)")
         params.append(sector.lower())
-    params.append(today or dt.date.today())
     return _frame(con, f"""SELECT a.id, a.title, a.kind, a.parties, a.sectors, a.status,
             a.status_since, a.first_seen, a.signed_on, a.source_count,
             CASE WHEN list_contains({list(PENDING)!r}, a.status)

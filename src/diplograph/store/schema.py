@@ -29,13 +29,18 @@ def known_migrations() -> list[Migration]:
 
 
 def applied_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
-    con.execute(_LEDGER)
+    """Names recorded in the store (none for an empty or foreign DuckDB file)."""
+    exists = con.execute("SELECT count(*) FROM information_schema.tables "
+                         "WHERE table_name = 'schema_migrations'").fetchall()[0][0]
+    if not exists:
+        return []
     return [row[0] for row in con.execute(
         "SELECT name FROM schema_migrations ORDER BY name").fetchall()]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply what is missing; returns the names applied now."""
+    con.execute(_LEDGER)
     done = set(applied_migrations(con))
     applied = []
     for migration in known_migrations():

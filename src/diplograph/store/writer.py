@@ -56,6 +56,11 @@ def write_record(con: duckdb.DuckDBPyConnection, record: dict[str, Any]) -> Writ
                        len(record["agreements"]), len(record["quantities"]))
 
 
+def _json(value: Any) -> str:
+    """Compact JSON, the form DuckDB writes back, so exports re-read equal."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _parties_key(parties: list[str]) -> str:
     return "-".join(sorted(parties))
 
@@ -69,7 +74,7 @@ def _insert_document(con, doc_id: str, digest: str, record: dict, published_on) 
         "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [doc_id, digest, record["doc_id"], record.get("source"), record.get("url"),
          record.get("title"), record.get("language"), record.get("published"), published_on,
-         record.get("published_basis"), record["text"], json.dumps(record, ensure_ascii=False),
+         record.get("published_basis"), record["text"], _json(record),
          dt.datetime.now()])
 
 
@@ -129,7 +134,7 @@ def _insert_events(con, doc_id: str, events: list[dict]) -> None:
              sorted(event["parties"]), _parties_key(event["parties"]),
              event.get("people") or [], event.get("sectors") or [],
              *_date_columns(event.get("date")), location.get("name"), location.get("country"),
-             agreement, json.dumps(event.get("plover")), event.get("confidence")])
+             agreement, _json(event.get("plover")), event.get("confidence")])
         _insert_evidence(con, doc_id, "event", item_id, event["evidence"])
 
 

@@ -1,0 +1,278 @@
+"""CLI verbs over the store: ingest, events, agreements, actors, show, stats, export.
+
+Each verb is a thin wrapper over a library function in ``diplograph.store`` or
+``diplograph.export``; ``cli.py`` registers them on the ``diplograph`` app.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .types import Rejection
+
+err = Console(stderr=True)
+out = Console()
+
+DbOpt = Annotated[Optional[Path], typer.Option(
+    "--db", help="Store file; default $DIPLOGRAPH_DB, else ./diplograph.duckdb.",
+    show_default=False)]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+CountryOpt = Annotated[Optional[str], typer.Option("--country", help="ISO alpha-3 party, e.g. RUS.")]
+SectorOpt = Annotated[Optional[str], typer.Option("--sector", help="A sector, e.g. health.")]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _open(db: Path | None, read_only: bool = True):
+    from .store import StoreError, open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except StoreError as exc:
+        raise _fail(str(exc))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return ", ".join(str(v) for v in items)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    text = str(value)
+    return "" if text in ("nan", "NaT", "<NA>", "None") else text
+
+
+def _print_frame(frame, format: str, title: str | None = None) -> None:
+    """A DataFrame as a rich table, JSON records or CSV on stdout."""
+    if format == "json":
+        print(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    elif format == "csv":
+        flat = frame.copy()
+        for column in flat.columns:
+            flat[column] = flat[column].map(lambda v: ";".join(map(str, v))
+                                            if isinstance(v, (list, tuple)) or hasattr(v, "tolist")
+                                            else v)
+        flat.to_csv(sys.stdout, index=False)
+    elif format == "table":
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for column in frame.columns:
+            table.add_column(str(column), overflow="fold")
+        for row in frame.itertuples(index=False):
+            table.add_row(*(_cell(v) for v in row))
+        out.print(table)
+    else:
+        raise _fail(f"--format must be table, json or csv; got {format!r}")
+
+
+# ---------------------------------------------------------------- ingest
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl).",
+                                                show_default=False)],
+    db: DbOpt = None,
+    published: Annotated[Optional[str], typer.Option(
+        "--published", help="Publication date YYYY-MM-DD for every input.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Force the language (e.g. fr).")
+                    ] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Reject files larger than this.")
+                         ] = 5_000_000,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document.")
+                       ] = False,
+) -> None:
+    """Extract articles and store them; the same text ingested twice changes nothing.
+
+    Each document is written in one transaction, so an interrupted run leaves
+    only whole documents. Events and agreements reported by several articles
+    are merged as they arrive."""
+    from .cli import _is_iso_date, _records
+
+    if published and not _is_iso_date(published):
+        raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--published")
+    rejected: list[Rejection] = []
+    stored = skipped = 0
+    with _open(db, read_only=False) as store:
+        for record in _records(paths, lang, published, max_bytes, rejected):
+            result = store.ingest_record(record)
+            stored += result.stored
+            skipped += not result.stored
+            if verbose:
+                state = "stored" if result.stored else "already stored"
+                err.print(f"{state} {result.doc_id} {record.document.source}", highlight=False)
+        facts = store.stats()
+    err.print(f"{stored} stored, {skipped} already stored, {len(rejected)} rejected · "
+              f"store {store.path}: {facts['documents']} documents, {facts['events']} events "
+              f"(from {facts['events_reported']} reports), {facts['agreements']} agreements",
+              highlight=False)
+    raise typer.Exit(1 if rejected else 0)
+
+
+# ---------------------------------------------------------------- queries
+
+def events(
+    db: DbOpt = None,
+    country: CountryOpt = None,
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Two parties, e.g. IDN-RUS.")
+                    ] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT.")
+                    ] = None,
+    status: Annotated[Optional[str], typer.Option(
+        "--status", help="done, ongoing, planned, proposed, requested or failed.")] = None,
+    sector: SectorOpt = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")
+                     ] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
+    q: Annotated[Optional[str], typer.Option("--q", help="Words in an evidence sentence.")
+                 ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many (0: all).")] = 50,
+    format: FormatOpt = "table",
+) -> None:
+    """List merged events (one per real event, with how many articles report it)."""
+    from .store import EventFilter, QueryError
+
+    filters = EventFilter(country=country, dyad=dyad, type=type, status=status, sector=sector,
+                          since=since, until=until, q=q)
+    with _open(db) as store:
+        try:
+            frame = store.events(filters, limit=limit or None)
+            total = store.count_events(filters)
+        except QueryError as exc:
+            raise _fail(str(exc))
+    if format == "table":  # the columns that fit a terminal; json and csv have them all
+        frame = frame[["id", "date", "type", "mode", "status", "parties", "sectors",
+                       "location", "source_count"]].rename(columns={"source_count": "sources"})
+    _print_frame(frame, format, title=f"{len(frame)} of {total} events")
+
+
+def agreements(
+    db: DbOpt = None,
+    status: Annotated[Optional[str], typer.Option(
+        "--status", help="proposed, negotiating, finalizing, agreed, signed, in_force, abandoned."
+    )] = None,
+    pending: Annotated[bool, typer.Option("--pending", help="Only those not yet signed.")
+                       ] = False,
+    country: CountryOpt = None,
+    sector: SectorOpt = None,
+    format: FormatOpt = "table",
+) -> None:
+    """List agreements with their current status and how long pending ones have waited."""
+    from .store import QueryError
+
+    with _open(db) as store:
+        try:
+            frame = store.agreements(status=status, pending=pending, country=country,
+                                     sector=sector)
+        except QueryError as exc:
+            raise _fail(str(exc))
+    _print_frame(frame, format, title=f"{len(frame)} agreements")
+
+
+def actors(
+    db: DbOpt = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="state, person, igo or org.")
+                    ] = None,
+    country: CountryOpt = None,
+    format: FormatOpt = "table",
+) -> None:
+    """List states, people and organisations with how many articles name them."""
+    from .store import QueryError
+
+    with _open(db) as store:
+        try:
+            frame = store.actors(kind=kind, country=country)
+        except QueryError as exc:
+            raise _fail(str(exc))
+    _print_frame(frame, format, title=f"{len(frame)} actors")
+
+
+def show(
+    item_id: Annotated[str, typer.Argument(help="E… (event), A… (agreement) or D… (document).",
+                                           show_default=False)],
+    db: DbOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Show one event, agreement or document with its evidence sentences highlighted."""
+    from .store import QueryError
+
+    with _open(db) as store:
+        try:
+            item = store.show(item_id)
+        except QueryError as exc:
+            raise _fail(str(exc))
+        texts = _texts(store, item)
+    if format == "json":
+        print(json.dumps(item, ensure_ascii=False, indent=2, default=str))
+        return
+    from .showing import render_item
+
+    render_item(item, texts, out)
+
+
+def _texts(store, item: dict) -> dict[str, str]:
+    """Article texts by document id, to show evidence in its paragraph."""
+    ids = sorted({r["doc_id"] for r in item.get("reports", [])})
+    if not ids:
+        return {}
+    rows = store.con.cursor().execute(
+        "SELECT id, text FROM documents WHERE list_contains(?, id)", [ids]).fetchall()
+    return dict(rows)
+
+
+def stats(
+    db: DbOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Counts, then the busiest dyads, pending agreements, latest events and figures."""
+    with _open(db) as store:
+        facts = store.stats()
+        if format == "json":
+            print(json.dumps(facts, ensure_ascii=False, indent=2))
+            return
+        from .showing import render_summary
+
+        render_summary(store, facts, out)
+
+
+def export(
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="jsonl, parquet, csv, plover or gdelt.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    db: DbOpt = None,
+    table: Annotated[str, typer.Option(
+        "--table", help="For jsonl/parquet/csv: events, event_reports, agreements, "
+        "agreement_reports, agreement_history, quantities, actors, document_actors, "
+        "mentions, evidence or documents.")] = "events",
+    country: CountryOpt = None,
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Only events of this pair.")
+                    ] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only events from this date.")
+                     ] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only events up to this date.")
+                     ] = None,
+) -> None:
+    """Export the store: a table as JSONL/Parquet/CSV, or events as PLOVER or GDELT rows."""
+    from .export import ExportError
+    from .export import export as run_export
+    from .store import EventFilter, QueryError
+
+    filters = EventFilter(country=country, dyad=dyad, since=since, until=until)
+    with _open(db) as store:
+        try:
+            count = run_export(store.con, format, output, table=table, filters=filters)
+        except (ExportError, QueryError) as exc:
+            raise _fail(str(exc))
+    what = table if format in ("jsonl", "parquet", "csv") else "events"
+    err.print(f"wrote {count} {what} records to {output}", highlight=False)
+
+
+VERBS = (ingest, events, agreements, actors, show, stats, export)
