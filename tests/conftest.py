@@ -144,3 +144,46 @@ def assert_evidence_offsets(record: dict) -> None:
     for a in record["actors"]:
         for m in a["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"], (a["id"], m)
+
+
+# ---------------------------------------------------------------- store fixtures
+
+def make_record(doc_id: str, sentences: list[str], published: str | None, *,
+                events: list[dict] = (), agreements: list[dict] = (),
+                quantities: list[dict] = ()) -> dict:
+    """A record dict (record.md) whose items cite sentences by index: an item's
+    ``evidence`` is a list of sentence numbers. Fast: no spaCy."""
+    text = " ".join(sentences)
+    starts = [sum(len(s) + 1 for s in sentences[:i]) for i in range(len(sentences))]
+
+    def cite(numbers):
+        return [{"start": starts[n], "end": starts[n] + len(sentences[n]),
+                 "sentence": sentences[n]} for n in numbers]
+
+    def actor(code):
+        return {"id": code, "kind": "igo" if code.startswith("igo:") else "state",
+                "name": code, "country": None if code.startswith("igo:") else code,
+                "mentions": []}
+
+    parties = sorted({p for item in (*events, *agreements) for p in item["parties"]})
+    out_events = []
+    for number, event in enumerate(events, 1):
+        out_events.append({"id": f"e{number}", "mode": None, "status": "done",
+                           "source": event["parties"], "target": [], "people": [],
+                           "sectors": [], "date": None, "location": None, "agreement": None,
+                           "plover": {"event": event["type"], "mode": None, "context": []},
+                           "confidence": 0.8, **event, "evidence": cite(event["evidence"])})
+    out_agreements = [{"id": f"a{n}", "kind": "agreement", "sectors": [], "date": None,
+                       "period": None, **a, "evidence": cite(a["evidence"])}
+                      for n, a in enumerate(agreements, 1)]
+    out_quantities = [{"measure": "trade", "kind": "actual", "period": None, "text": "",
+                       **q, "evidence": cite(q["evidence"])} for q in quantities]
+    return {"schema": 1, "doc_id": doc_id, "source": f"test:{doc_id}", "url": None,
+            "title": sentences[0], "language": "fr", "published": published,
+            "published_basis": "metadata" if published else "unknown", "text": text,
+            "actors": [actor(p) for p in parties], "events": out_events,
+            "agreements": out_agreements, "quantities": out_quantities}
+
+
+def day(value: str) -> dict:
+    return {"value": value, "granularity": "day", "text": value}

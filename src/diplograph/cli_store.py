@@ -5,6 +5,7 @@ Each verb is a thin wrapper over a library function in ``diplograph.store`` or
 """
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -17,7 +18,11 @@ from rich.table import Table
 from .types import Rejection
 
 err = Console(stderr=True)
-out = Console()
+
+
+def _out() -> Console:
+    """Standard output, created per call so colour settings follow the environment."""
+    return Console()
 
 DbOpt = Annotated[Optional[Path], typer.Option(
     "--db", help="Store file; default $DIPLOGRAPH_DB, else ./diplograph.duckdb.",
@@ -41,38 +46,34 @@ def _open(db: Path | None, read_only: bool = True):
         raise _fail(str(exc))
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, separator: str = ", ") -> str:
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
-        items = value.tolist() if hasattr(value, "tolist") else value
-        return ", ".join(str(v) for v in items)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    text = str(value)
-    return "" if text in ("nan", "NaT", "<NA>", "None") else text
+    if isinstance(value, list):
+        return separator.join(str(v) for v in value)
+    return str(value)
 
 
 def _print_frame(frame, format: str, title: str | None = None) -> None:
-    """A DataFrame as a rich table, JSON records or CSV on stdout."""
+    """Query rows as a rich table, JSON records or CSV (lists as a;b) on stdout."""
+    from .store.queries import frame_records
+
+    if format not in ("table", "json", "csv"):
+        raise _fail(f"--format must be table, json or csv; got {format!r}")
+    rows = frame_records(frame)
     if format == "json":
-        print(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+        print(json.dumps(rows, ensure_ascii=False))
     elif format == "csv":
-        flat = frame.copy()
-        for column in flat.columns:
-            flat[column] = flat[column].map(lambda v: ";".join(map(str, v))
-                                            if isinstance(v, (list, tuple)) or hasattr(v, "tolist")
-                                            else v)
-        flat.to_csv(sys.stdout, index=False)
-    elif format == "table":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(frame.columns)
+        writer.writerows([_cell(v, ";") for v in row.values()] for row in rows)
+    else:
         table = Table(title=title, title_justify="left", show_lines=False)
         for column in frame.columns:
             table.add_column(str(column), overflow="fold")
-        for row in frame.itertuples(index=False):
-            table.add_row(*(_cell(v) for v in row))
-        out.print(table)
-    else:
-        raise _fail(f"--format must be table, json or csv; got {format!r}")
+        for row in rows:
+            table.add_row(*(_cell(v) for v in row.values()))
+        _out().print(table)
 
 
 # ---------------------------------------------------------------- ingest
@@ -215,7 +216,7 @@ def show(
         return
     from .showing import render_item
 
-    render_item(item, texts, out)
+    render_item(item, texts, _out())
 
 
 def _texts(store, item: dict) -> dict[str, str]:
@@ -240,7 +241,7 @@ def stats(
             return
         from .showing import render_summary
 
-        render_summary(store, facts, out)
+        render_summary(store, facts, _out())
 
 
 def export(

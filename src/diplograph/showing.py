@@ -18,11 +18,12 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text) if right == -1 else right
 
 
-def highlighted(text: str, start: int, end: int) -> Text:
-    """The paragraph around ``text[start:end]`` with that span highlighted."""
+def highlighted(text: str, start: int, end: int, marks: bool = False) -> Text:
+    """The paragraph around ``text[start:end]`` with that span highlighted; with
+    ``marks`` (no colours: a pipe or a file) the span is also set in »…«."""
     left, right = paragraph_around(text, start, end)
     out = Text(text[left:start])
-    out.append(text[start:end], style=HIGHLIGHT)
+    out.append(f"»{text[start:end]}«" if marks else text[start:end], style=HIGHLIGHT)
     out.append(text[end:right])
     return out
 
@@ -61,7 +62,8 @@ def render_item(item: dict[str, Any], texts: dict[str, str], console: Console) -
         text = texts.get(report["doc_id"], "")
         for evidence in report["evidence"]:
             if text:
-                console.print(highlighted(text, evidence["start"], evidence["end"]))
+                console.print(highlighted(text, evidence["start"], evidence["end"],
+                                          marks=console.color_system is None))
             else:
                 console.print(Text(evidence["sentence"], style=HIGHLIGHT))
             console.print()

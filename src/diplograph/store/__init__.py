@@ -99,6 +99,10 @@ class Store:
     def show(self, item_id: str) -> dict[str, Any]:
         return queries.show(self.con, item_id)
 
+    def integrity_problems(self) -> list[str]:
+        """Empty when every document is whole and every item is merged and cited."""
+        return queries.integrity_problems(self.con)
+
 
 def open_store(path: str | Path | None = None, read_only: bool = False) -> Store:
     """Open (and create or migrate, unless ``read_only``) a store file."""

@@ -319,3 +319,61 @@ def show_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any]
     document["mentions"] = _records(cursor, """SELECT actor_id, start, "end", text
         FROM mentions WHERE doc_id = ? ORDER BY start""", [doc_id])
     return document
+
+
+def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Documents whose rows do not match their stored record (a half-written
+    document would show here), and items left out of every merged record."""
+    cursor = con.cursor()
+    checks = {
+        "events": "json_array_length(d.record->'events')",
+        "agreements": "json_array_length(d.record->'agreements')",
+        "quantities": "json_array_length(d.record->'quantities')",
+    }
+    problems = []
+    for table, expected in checks.items():
+        for doc_id, want, have in cursor.execute(f"""
+                SELECT d.id, {expected}, (SELECT count(*) FROM {table} x WHERE x.doc_id = d.id)
+                FROM documents d WHERE {expected} <> (SELECT count(*) FROM {table} x
+                                                     WHERE x.doc_id = d.id)""").fetchall():
+            problems.append(f"{doc_id}: {have} {table} stored, record has {want}")
+    for table in ("events", "agreements"):
+        for (item,) in cursor.execute(
+                f"SELECT id FROM {table} WHERE merged_id IS NULL").fetchall():
+            problems.append(f"{item}: not in any merged record")
+    for (item,) in cursor.execute("""SELECT x.id FROM (SELECT id FROM events UNION ALL
+            SELECT id FROM agreements UNION ALL SELECT id FROM quantities) x
+            WHERE x.id NOT IN (SELECT item_id FROM evidence)""").fetchall():
+        problems.append(f"{item}: no evidence")
+    for (doc_id,) in cursor.execute("""SELECT DISTINCT doc_id FROM (
+            SELECT doc_id FROM events UNION ALL SELECT doc_id FROM evidence
+            UNION ALL SELECT doc_id FROM mentions) WHERE doc_id NOT IN
+            (SELECT id FROM documents)""").fetchall():
+        problems.append(f"{doc_id}: rows without their document")
+    return problems
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A query's rows as JSON-ready dicts: dates as ISO strings, lists as lists,
+    missing values as None (one conversion for the CLI and the web)."""
+    return [{k: plain_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def plain_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        value = value.tolist()  # numpy arrays and scalars
+    if isinstance(value, list):
+        return [plain_value(v) for v in value]
+    if isinstance(value, pd.Timestamp) or isinstance(value, dt.datetime):
+        if pd.isna(value):
+            return None
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
