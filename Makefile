@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench eval-seeds eval-dev clean
+.PHONY: demo test install bench bench-store eval-seeds eval-dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +14,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO_DB := artifacts/demo.duckdb
+
 demo: $(STAMP)
-	$(BIN)/diplograph extract samples/articles --format pretty
-	$(BIN)/diplograph eval samples/articles --gold samples/gold
+	$(BIN)/diplograph eval samples/articles --gold samples/gold --merges samples/merges.yaml
+	mkdir -p artifacts && rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/diplograph ingest samples/articles --db $(DEMO_DB)
+	$(BIN)/diplograph stats --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -29,6 +33,9 @@ eval-dev: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-store: $(STAMP)
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

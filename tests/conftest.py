@@ -150,7 +150,7 @@ def assert_evidence_offsets(record: dict) -> None:
 
 def make_record(doc_id: str, sentences: list[str], published: str | None, *,
                 events: list[dict] = (), agreements: list[dict] = (),
-                quantities: list[dict] = ()) -> dict:
+                quantities: list[dict] = (), mentions: dict[str, str] | None = None) -> dict:
     """A record dict (record.md) whose items cite sentences by index: an item's
     ``evidence`` is a list of sentence numbers. Fast: no spaCy."""
     text = " ".join(sentences)
@@ -161,9 +161,12 @@ def make_record(doc_id: str, sentences: list[str], published: str | None, *,
                  "sentence": sentences[n]} for n in numbers]
 
     def actor(code):
+        said = (mentions or {}).get(code)
+        found = [{"start": text.index(said), "end": text.index(said) + len(said),
+                  "text": said}] if said and said in text else []
         return {"id": code, "kind": "igo" if code.startswith("igo:") else "state",
                 "name": code, "country": None if code.startswith("igo:") else code,
-                "mentions": []}
+                "mentions": found}
 
     parties = sorted({p for item in (*events, *agreements) for p in item["parties"]})
     out_events = []

@@ -93,6 +93,9 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List every miss per document.")
                        ] = False,
+    merges: Annotated[Optional[Path], typer.Option(
+        "--merges", help="Also store every input in a scratch store and score the merging "
+        "across articles against this expected-merges YAML.")] = None,
     lang: LangOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
@@ -107,16 +110,47 @@ def evaluate(
         raise typer.Exit(2)
     languages = {lang} if lang else set(supported_languages())
     golds = {k: g for k, g in golds.items() if g.language in languages}
+    expected = None
+    if merges:
+        from .evaluate_merges import MergeGoldError, load_expected
+
+        try:
+            expected = load_expected(merges)
+        except MergeGoldError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2)
     rejected: list[Rejection] = []
-    records: list[dict] = []
+    every: list[dict] = []
     for record in _records(paths, lang, None, max_bytes, rejected):
-        if record.document.doc_id in golds:
-            records.append(record.to_dict())
-    report = score(records, golds)
+        every.append(record.to_dict())
+    report = score([r for r in every if r["doc_id"] in golds], golds)
+    merge_report = _score_merges(every, expected) if expected is not None else None
     if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        data = report.to_dict()
+        if merge_report:
+            data["merges"] = merge_report.to_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        report.render(Console(), details=details)
+        console = Console()
+        report.render(console, details=details)
+        if merge_report:
+            from .evaluate_merges import render
+
+            render(merge_report, console)
+
+
+def _score_merges(records: list[dict], expected):
+    """Store the records in a scratch store and score its merges."""
+    import tempfile
+
+    from .evaluate_merges import score_merges
+    from .store import open_store
+
+    with tempfile.TemporaryDirectory() as folder, \
+            open_store(Path(folder) / "eval.duckdb") as store:
+        for record in records:
+            store.ingest_record(record)
+        return score_merges(store.con, expected)
 
 
 def _register_store_verbs() -> None:

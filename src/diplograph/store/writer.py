@@ -238,7 +238,7 @@ def _remerge_events(con, event_type: str, key: str) -> None:
         reported = [m["published_on"] for m in members if m["published_on"]]
         con.execute(
             "INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?)",
+            "?, ?, ?, ?, ?, ?, ?)",
             [merged_id, event_type, merge.most_common(m["mode"] for m in members),
              merge.merged_status(group), *_direction(members), members[0]["parties"], key,
              sorted({p for m in members for p in m["people"]}),
@@ -250,7 +250,9 @@ def _remerge_events(con, event_type: str, key: str) -> None:
              merge.most_common(m["location_country"] for m in members),
              min(reported, default=None), max(reported, default=None),
              len({m["doc_id"] for m in members}), len(members),
-             max((m["confidence"] or 0.0) for m in members)])
+             max((m["confidence"] or 0.0) for m in members),
+             dated["date_start"] if dated else min(reported, default=None),
+             min(m["seq"] for m in members)])
         con.execute("UPDATE events SET merged_id = ? WHERE list_contains(?, id)",
                     [merged_id, [m["id"] for m in members]])
 
