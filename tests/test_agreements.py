@@ -61,7 +61,7 @@ def test_agreements_signing_expected_soon_is_not_signed(extract_text):
     record = extract_text("Un mémorandum d'entente sur la coopération agricole entre le Sénégal "
                           "et le Maroc devrait être signé prochainement.", PUB)
     mou = only_agreement(record)
-    assert mou["status"] == "proposed"
+    assert mou["status"] == "negotiating"  # a text due for signature exists: not a mere idea
     assert mou["date"] is None
     (signing,) = events_of(record, "AGREE")
     assert signing["status"] == "planned" and signing["agreement"] == mou["id"]
@@ -102,3 +102,18 @@ def test_agreements_document_mentions_carry_the_title(parse_text):
     mentions = document_mentions(parse_text(SIGNED, PUB))
     assert [(m.title, m.kind, m.bare) for m in mentions] == [
         ("mémorandum d'entente sur la coopération agricole", "mou", False)]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Les deux ministres se sont félicités de l'aboutissement des négociations sur l'accord "
+     "d'exemption de visas entre le Sénégal et le Mali, dont le texte a été paraphé mardi.",
+     "agreed"),
+    ("Un mémorandum d'entente sur la pêche entre le Sénégal et le Mali devrait être signé "
+     "lors de la visite.", "negotiating"),
+    ("Le Sénégal et le Mali espèrent signer un accord de partenariat stratégique.", "proposed"),
+    ("Le Sénégal et le Mali ont signé mardi un accord sur les visas, qui entrera en vigueur "
+     "trente jours après sa signature.", "signed"),
+])
+def test_agreements_status_of_settled_and_future_texts(extract_text, sentence, status):
+    record = extract_text(sentence, published="2025-04-08")
+    assert [a["status"] for a in record["agreements"]] == [status]

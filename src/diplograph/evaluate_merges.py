@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import DiplographError
+from .store.merge import title_words
 
 
 class MergeGoldError(DiplographError):
@@ -39,6 +40,7 @@ class ExpectedEntry:
     type: str | None
     reports: tuple[Report, ...]
     history: tuple[tuple[str, str], ...] = ()  # (status, ISO date) per change
+    title: str | None = None  # agreements: tells apart two documents cited together
 
 
 @dataclass
@@ -102,7 +104,7 @@ def load_expected(path: Path) -> list[ExpectedEntry]:
                                 for r in item["reports"])
                 history = tuple((h["status"], str(h["date"])) for h in item.get("history") or [])
                 entries.append(ExpectedEntry(str(item["id"]), kind, item.get("type"), reports,
-                                             history))
+                                             history, item.get("title")))
             except (KeyError, TypeError) as exc:
                 raise MergeGoldError(f"{path}: {key} entry {item!r:.60} lacks {exc}") from None
     return entries
@@ -112,16 +114,24 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
 
 
-def _find(cursor, table: str, report: Report, wanted_type: str | None) -> str | None:
-    """The merged id of the stored item of this article citing this quote."""
-    type_column = "x.type" if table == "events" else "NULL"
-    rows = cursor.execute(f"""SELECT x.merged_id, {type_column}, v.sentence FROM {table} x
+def _find(cursor, table: str, report: Report, entry: ExpectedEntry) -> str | None:
+    """The merged id of the stored item of this article citing this quote; among
+    several, the one of the expected type, or whose title is closest."""
+    detail = "x.type" if table == "events" else "x.title"
+    rows = cursor.execute(f"""SELECT x.merged_id, {detail}, v.sentence FROM {table} x
         JOIN documents d ON d.id = x.doc_id JOIN evidence v ON v.item_id = x.id
         WHERE d.name = ? ORDER BY x.seq""", [report.doc]).fetchall()
     quote = _norm(report.evidence)
-    hits = [(merged, kind) for merged, kind, sentence in rows if quote in _norm(sentence)]
-    typed = [m for m, kind in hits if wanted_type and kind == wanted_type]
-    return (typed or [m for m, _ in hits] or [None])[0]
+    hits = [(merged, detail) for merged, detail, sentence in rows if quote in _norm(sentence)]
+    if not hits:
+        return None
+    if table == "events":
+        typed = [m for m, kind in hits if kind == entry.type]
+        return (typed or [m for m, _ in hits])[0]
+    if entry.title:
+        wanted = title_words(entry.title, None)
+        return max(hits, key=lambda h: len(wanted & title_words(h[1], None)))[0]
+    return hits[0][0]
 
 
 def score_merges(con, expected: list[ExpectedEntry]) -> MergeReport:
@@ -132,7 +142,7 @@ def score_merges(con, expected: list[ExpectedEntry]) -> MergeReport:
         found: list[tuple[str, Report, str | None]] = []
         for entry in (e for e in expected if e.kind == kind):
             for r in entry.reports:
-                merged = _find(cursor, table, r, entry.type)
+                merged = _find(cursor, table, r, entry)
                 found.append((entry.id, r, merged))
                 if merged is None:
                     report.missing.append(f"{kind} {entry.id}: {r.doc}: {r.evidence!r}")

@@ -261,7 +261,7 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     cues = parsed.language.documents["status_cues"]
     sent = mention.sentence
     text = " " + sent.sentence.text.lower().replace("’", "'") + " "
-    verb = _governing_verb(mention.head)
+    verb = _governing_verb(mention.head, parsed.language.words("modal_verbs"))
     lemmas = {t.lemma_.lower() for t in sent.doc}
     title_words = set(mention.title.lower().split())
 
@@ -275,16 +275,19 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
         return False
 
     mood = modality(parsed.language, sent, verb or mention.head)
-    if hit("in_force"):
+    if hit("in_force") and not _future_entry_into_force(parsed, sent):
         return "in_force"
     if hit("finalizing"):
         return "finalizing"
     if verb is not None and verb.lemma_.lower() in cues["signed"] and mood == "done":
         return "signed"
+    if hit("concluded") and mood == "done":
+        return "agreed"  # initialled, negotiations concluded: settled, not yet signed
     if hit("negotiating") and not (title_words & {"projet"}):
         return "negotiating"
     if verb is not None and verb.lemma_.lower() in cues["signed"]:
-        return "proposed" if mood == "planned" else "negotiating"
+        # hoped or proposed for signing: an idea; due to be signed: a text in preparation
+        return "proposed" if hit("proposed") else "negotiating"
     if verb is not None and verb.lemma_.lower() in cues["agreed"]:
         return "agreed"
     if hit("proposed") or mood == "planned":
@@ -292,9 +295,23 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     return "signed" if hit("signed") else None
 
 
-def _governing_verb(token):
+def _future_entry_into_force(parsed: ParsedDoc, sent) -> bool:
+    """"entrera en vigueur trente jours après": in force later, not now."""
+    for token in sent.doc:
+        if token.lemma_.lower() == "vigueur":
+            verb = _governing_verb(token, parsed.language.words("modal_verbs"))
+            return verb is not None and modality(parsed.language, sent, verb) == "planned"
+    return False
+
+
+def _governing_verb(token, modals: frozenset[str] = frozenset()):
+    """The verb a document depends on; past a modal ("devrait être signé") to the
+    act itself."""
     for _ in range(4):
         if token.pos_ in ("VERB",) and token.lemma_.lower() not in ("être", "avoir"):
+            if token.lemma_.lower() in modals:
+                acts = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+                return acts[0] if acts else token
             return token
         if token.head.i == token.i:
             return None

@@ -104,9 +104,22 @@ def events_compatible(a: EventReport, b: EventReport) -> bool:
         return False
     if a.people and b.people and not a.people & b.people:
         return False  # meetings with different counterparts are different events
-    if ("failed" in (a.status, b.status)) and a.status != b.status:
+    if not _statuses_agree(a, b):
         return False
     return _dates_agree(a, b)
+
+
+def _statuses_agree(a: EventReport, b: EventReport) -> bool:
+    """The same status, or a plan and the act it announced, dated to the same day.
+
+    An act under way ("are negotiating") and one done ("agreed") are different
+    steps, and so are a plan without a day and anything that happened."""
+    if a.status == b.status:
+        return True
+    pair = {a.status, b.status}
+    if "done" in pair and pair & PROSPECTIVE:
+        return a.granularity == b.granularity == "day"
+    return False
 
 
 def _modes_agree(a: str | None, b: str | None) -> bool:
