@@ -206,3 +206,16 @@ def test_events_parties_never_empty(extract_text):
 def test_events_wednesday_is_not_maritime(extract_text):
     record = extract_text("Le Kenya et la Tanzanie ont signé mercredi un accord commercial.", PUB)
     assert "maritime" not in only_event(record, "AGREE")["sectors"]
+
+
+def test_events_phone_call_is_not_a_later_visit(extract_text):
+    record = extract_text(
+        "Le ministre sénégalais des Affaires étrangères a eu mardi un entretien téléphonique "
+        "avec son homologue malien. L'échange a été consacré aux préparatifs de la visite "
+        "d'État que le président sénégalais effectuera au Mali en mai. La visite du président "
+        "sera la première depuis dix ans.", published="2025-04-08")
+    consults = events_of(record, "CONSULT")
+    modes = sorted((e["mode"], e["status"]) for e in consults)
+    assert modes == [("phone", "done"), ("visit", "planned")]
+    call = next(e for e in consults if e["mode"] == "phone")
+    assert not any("première" in v["sentence"] for v in call["evidence"])

@@ -192,6 +192,9 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
                 if token.i == head.i or token.dep_.startswith("aux") or token.i in governors:
                     if future_form(token, table):
                         return status
+            if head.pos_ == "NOUN" and any(  # "la visite que le président effectuera"
+                    c.dep_ == "acl:relcl" and future_form(c, table) for c in head.children):
+                return status
     return default
 
 

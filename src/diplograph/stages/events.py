@@ -249,6 +249,9 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 status = "failed" if mood == "failed" and trigger.status in (
                     "proposed", "requested") else trigger.status or mood
             mode = trigger.mode
+            if trigger.type == "CONSULT" and mode is None \
+                    and head.lemma_.lower() in lang.words("visit_nouns"):
+                mode = "visit"  # "la visite présidentielle" is a visit, whatever the trigger
             reference = _back_reference(head, trigger, lang)
             told_before = reference == "told" or (
                 trigger.type == "CONSULT" and _meeting_as_agent(head, lang))
@@ -514,14 +517,15 @@ def _merge(drafts: list[_Draft], published: str | None,
             by_key.setdefault(key, d)
     for d in weak:
         hosts = [o for o in out if o.type == d.type and o.parties == d.parties
-                 and (o.status == "done" or d.type != "CONSULT")]
+                 and (o.status == "done" or d.type != "CONSULT")
+                 and not _modes_clash(o.mode, d.mode)]
         host = min(hosts, key=lambda o: (not _on_day(o, published), -len(o.evidence)),
                    default=None)
         if host is None:
             host = next((o for o in out if o.type == d.type and set(d.parties) <= set(o.parties)
-                         and o.status == "done"), None)
+                         and o.status == "done" and not _modes_clash(o.mode, d.mode)), None)
         if host is None and d.type == "CONSULT":  # "cette visite": whatever its status
-            host = next((o for o in out if o.type == d.type
+            host = next((o for o in out if o.type == d.type and not _modes_clash(o.mode, d.mode)
                          and set(d.parties) <= set(o.parties)), None)
         if host is not None:
             _absorb(host, d)
@@ -567,6 +571,12 @@ def _dates_agree(a: _Draft, b: _Draft) -> bool:
 _MODE_RANK = {"visit": 0, "phone": 1, "multilateral": 2, "meeting": 3, "press_conference": 4}
 
 
+def _modes_clash(a: str | None, b: str | None) -> bool:
+    """A phone call is never a visit: "la visite" does not refer back to a call,
+    and a call mentioned with a visit stays a call ("meeting" is generic)."""
+    return {a, b} == {"phone", "visit"}
+
+
 def _absorb(host: _Draft, other: _Draft) -> None:
     for ev in other.evidence:
         if ev not in host.evidence:
@@ -577,7 +587,7 @@ def _absorb(host: _Draft, other: _Draft) -> None:
     if host.date is None or (host.date.value is None and other.date is not None):
         host.date = other.date or host.date
     host.location = host.location or other.location
-    if host.type == other.type and other.mode and (
+    if host.type == other.type and other.mode and not _modes_clash(host.mode, other.mode) and (
             host.mode is None or _MODE_RANK.get(other.mode, 9) < _MODE_RANK.get(host.mode, 9)):
         host.mode = other.mode
     host.evidence.sort(key=lambda e: e.start)
