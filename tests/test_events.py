@@ -219,3 +219,19 @@ def test_events_phone_call_is_not_a_later_visit(extract_text):
     assert modes == [("phone", "done"), ("visit", "planned")]
     call = next(e for e in consults if e["mode"] == "phone")
     assert not any("première" in v["sentence"] for v in call["evidence"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les ressortissants sénégalais pourront entrer et séjourner au Mali sans visa.",
+    "L'accord permettra aux ressortissants des deux pays de séjourner trente jours sans visa.",
+])
+def test_events_private_people_staying_is_not_a_visit(extract_text, sentence):
+    assert events_of(extract_text(sentence, published="2025-05-07"), "CONSULT") == []
+
+
+def test_events_signing_told_again_is_one_event(extract_text):
+    record = extract_text(
+        "Le Sénégal et le Mali ont signé le mardi 6 mai 2025 à Dakar un accord sur la pêche. "
+        "L'accord a été signé par les deux ministres des Affaires étrangères, au cours de la "
+        "visite effectuée du 5 au 7 mai 2025.", published="2025-05-07")
+    assert len(events_of(record, "AGREE")) == 1

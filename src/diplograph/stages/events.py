@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..lang import LanguageData, load_language
 from ..nlp import load_pipeline
 from ..parsed import ParsedDoc, ParsedSentence
+from ..periods import first_day, last_day
 from ..types import Agreement, DateValue, Event, Evidence, Quantity
 from .actors import ActorIndex
 from .agreements import DocumentMention
@@ -211,7 +212,26 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
                    for c in children) or head.head.lemma_ in lang.words("expression_verbs")
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
+    if need == "private_subject":
+        return _private_subject(head, lang)
     return True
+
+
+def _private_subject(head, lang: LanguageData) -> bool:
+    """The act's doer is private people ("les ressortissants pourront séjourner",
+    "permettra aux ressortissants de séjourner"), not a state or its officials."""
+    doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    token = head
+    for _ in range(3):  # up through "pourront entrer et séjourner", "permettra ... de séjourner"
+        if token.dep_ not in ("xcomp", "ccomp", "obj", "obl:arg", "conj"):
+            break
+        path, token = token, token.head
+        doers += [c for c in token.children
+                  if c.dep_ in ("nsubj", "iobj", "obl:arg", "obj") and c.i != path.i]
+    private = lang.words("private_persons")
+    doers += [a for a in list(head.ancestors)[:3] if a.pos_ == "NOUN"]  # parsed as "pays de séjourner"
+    return any(t.lemma_.lower() in private for d in doers for t in [d, *d.children]
+               if t.pos_ == "NOUN")
 
 
 # ----------------------------------------------------------------- stage
@@ -228,6 +248,7 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
             amounts_by_sentence[ev.start] = amounts_by_sentence.get(ev.start, frozenset()) | {
                 (q.value, q.unit)}
     a_sentences = {m.sentence.start for m in documents}
+    bare_documents = {(m.sentence.start, m.head.i) for m in documents if m.bare}
     drafts: list[_Draft] = []
     for sent in parsed.readable():
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
@@ -255,7 +276,8 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
             reference = _back_reference(head, trigger, lang)
             told_before = reference == "told" or (
                 trigger.type == "CONSULT" and _meeting_as_agent(head, lang))
-            weak = trigger.weak or told_before or reference == "likely"
+            weak = trigger.weak or told_before or reference == "likely" or (
+                trigger.mode == "sign" and _signs_named_document(head, sent, bare_documents, lang))
             who = participants(parsed, actors, sent, head)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
@@ -373,6 +395,17 @@ def _back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
                 dets & definite and around & lang.words("circumstance_words")):
             return "likely"
     return None
+
+
+def _signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageData) -> bool:
+    """"L'accord a été signé par ...": the signing of a document the article has
+    already named, told again (evidence for that signing, else the signing itself)."""
+    for child in head.children:
+        if child.dep_ in ("nsubj:pass", "obj", "nsubj") and (sent.start, child.i) in bare:
+            dets = {c.lower_ for c in child.children if c.dep_ == "det"}
+            if dets & (lang.words("definite_articles") | lang.words("demonstratives")):
+                return True
+    return False
 
 
 def _meeting_as_agent(head, lang: LanguageData) -> bool:
@@ -529,8 +562,8 @@ def _merge(drafts: list[_Draft], published: str | None,
                          and set(d.parties) <= set(o.parties)), None)
         if host is not None:
             _absorb(host, d)
-        elif d.type == "CONSULT" and not d.told_before and not any(
-                o.type == "CONSULT" for o in out):
+        elif d.type in ("CONSULT", "AGREE") and not d.told_before and not any(
+                o.type == d.type for o in out):
             d.weak = False
             out.append(d)
     return out
@@ -562,10 +595,12 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 
 
 def _dates_agree(a: _Draft, b: _Draft) -> bool:
+    """Undated, or the days the two dates may mean overlap (a signing on the 6th
+    and "the visit from the 5th to the 7th")."""
     if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
         return True
-    n = min(len(a.date.value), len(b.date.value))
-    return a.date.value[:n] == b.date.value[:n]
+    return first_day(a.date.value) <= last_day(b.date.end or b.date.value) \
+        and first_day(b.date.value) <= last_day(a.date.end or a.date.value)
 
 
 _MODE_RANK = {"visit": 0, "phone": 1, "multilateral": 2, "meeting": 3, "press_conference": 4}

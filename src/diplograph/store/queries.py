@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from ..errors import DiplographError
-from .dates import first_day, last_day
+from ..periods import first_day, last_day
 
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from . import merge
-from .dates import first_day, last_day
+from ..periods import first_day, last_day
 
 
 @dataclass(frozen=True)

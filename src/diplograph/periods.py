@@ -1,5 +1,5 @@
-"""Dates as the store needs them: a record's ISO value at its granularity
-turned into the first and last day it may mean."""
+"""Dates as ranges of days: a record's ISO value at its granularity turned into
+the first and last day it may mean (shared by event merging and the store)."""
 from __future__ import annotations
 
 import calendar
