@@ -74,11 +74,11 @@ def test_merge_undated_report_leans_on_publication_date():
     assert not merge.events_compatible(dated, undated_far)
 
 
-def test_merge_planned_then_done_takes_latest_status():
+def test_merge_keeps_an_announcement_apart_from_the_act():
     plan = report("e1", "d1", "2021-09-28", status="planned", published="2021-09-01")
     done = report("e2", "d2", "2021-09-28", status="done", published="2021-09-29")
-    assert groups([plan, done]) == [["e1", "e2"]]
-    assert merge.merged_status([plan, done]) == "done"
+    ongoing = report("e3", "d3", "2021-09-28", status="ongoing", published="2021-09-28")
+    assert groups([plan, done, ongoing]) == [["e1"], ["e2"], ["e3"]]
 
 
 def agreement(id, doc, title, status, published, *, day=None, kind="agreement",

@@ -125,9 +125,9 @@ def _find(cursor, table: str, report: Report, entry: ExpectedEntry) -> str | Non
     hits = [(merged, detail) for merged, detail, sentence in rows if quote in _norm(sentence)]
     if not hits:
         return None
-    if table == "events":
-        typed = [m for m, kind in hits if kind == entry.type]
-        return (typed or [m for m, _ in hits])[0]
+    if table == "events":  # a sentence citing two acts counts for the expected one only
+        typed = [m for m, kind in hits if kind == entry.type or not entry.type]
+        return typed[0] if typed else None
     if entry.title:
         wanted = title_words(entry.title, None)
         return max(hits, key=lambda h: len(wanted & title_words(h[1], None)))[0]

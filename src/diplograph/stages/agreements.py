@@ -287,7 +287,8 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
         return "negotiating"
     if verb is not None and verb.lemma_.lower() in cues["signed"]:
         # hoped or proposed for signing: an idea; due to be signed: a text in preparation
-        return "proposed" if hit("proposed") else "negotiating"
+        around = {t.lemma_.lower() for t in [*list(verb.ancestors)[:3], *verb.children]}
+        return "proposed" if hit("proposed", around) else "negotiating"
     if verb is not None and verb.lemma_.lower() in cues["agreed"]:
         return "agreed"
     if hit("proposed") or mood == "planned":

@@ -277,7 +277,8 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
             told_before = reference == "told" or (
                 trigger.type == "CONSULT" and _meeting_as_agent(head, lang))
             weak = trigger.weak or told_before or reference == "likely" or (
-                trigger.mode == "sign" and _signs_named_document(head, sent, bare_documents, lang))
+                trigger.mode in ("sign", "agree")
+                and _signs_named_document(head, sent, bare_documents, lang))
             who = participants(parsed, actors, sent, head)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
@@ -563,7 +564,8 @@ def _merge(drafts: list[_Draft], published: str | None,
         if host is not None:
             _absorb(host, d)
         elif d.type in ("CONSULT", "AGREE") and not d.told_before and not any(
-                o.type == d.type for o in out):
+                o.type == d.type and o.status == d.status for o in out):
+            # "au terme d'une séance de travail": the only meeting told as done
             d.weak = False
             out.append(d)
     return out

@@ -110,16 +110,10 @@ def events_compatible(a: EventReport, b: EventReport) -> bool:
 
 
 def _statuses_agree(a: EventReport, b: EventReport) -> bool:
-    """The same status, or a plan and the act it announced, dated to the same day.
-
-    An act under way ("are negotiating") and one done ("agreed") are different
-    steps, and so are a plan without a day and anything that happened."""
-    if a.status == b.status:
-        return True
-    pair = {a.status, b.status}
-    if "done" in pair and pair & PROSPECTIVE:
-        return a.granularity == b.granularity == "day"
-    return False
+    """The same status. A plan and the act it announced stay two records (PLOVER
+    codes the announcement as a promise), and an act under way ("are
+    negotiating") is another step than one done ("agreed")."""
+    return a.status == b.status
 
 
 def _modes_agree(a: str | None, b: str | None) -> bool:
@@ -162,7 +156,8 @@ def _distance(report: EventReport, group: list[EventReport]) -> tuple[int, int]:
 
 
 def merged_status(group: list[EventReport]) -> str:
-    """What the latest report says (a visit planned in July and made in September is done)."""
+    """What the latest report says (reports of one event share a status, so this
+    only matters for data merged by older rules)."""
     latest = max(group, key=lambda r: (r.published_on or dt.date.min,
                                        _EVENT_STATUS_ORDER.index(r.status)
                                        if r.status in _EVENT_STATUS_ORDER else 0))
