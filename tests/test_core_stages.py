@@ -134,7 +134,7 @@ def test_stages_events_types_and_statuses(visit):
 def test_stages_agreements(visit):
     statuses = {a["kind"]: a["status"] for a in visit["agreements"]}
     assert statuses.get("mou") == "signed"
-    assert statuses.get("agreement") == "proposed"
+    assert statuses.get("agreement") == "negotiating"  # due for signature: a text exists
 
 
 def test_stages_evidence_offsets(visit):

@@ -125,6 +125,97 @@ def test_times_given_published_resolves_weekdays(extract_text):
     assert events_of(record, "AGREE")[0]["date"]["value"] == "2022-09-13"
 
 
+# ------------------------------------------------- weekdays and their tense
+
+# (sentence, published, weekday as written, expected day): a weekday told in
+# the past is the last such day on or before publication, one in a clause that
+# looks ahead (future, conditional, "est attendu", "doit", "est prévu") the
+# next such day on or after it; the publication day itself when it is that day.
+WEEKDAYS = [
+    ("Le ministre a signé mercredi un accord avec son homologue.",
+     "2025-03-06", "mercredi", "2025-03-05"),  # published on a Thursday
+    ("Le ministre a reçu jeudi l'ambassadeur du Japon.", "2025-03-06", "jeudi", "2025-03-06"),
+    ("Le chef de la diplomatie est attendu jeudi à Bangkok.", "2025-03-05", "jeudi", "2025-03-06"),
+    ("Le ministre se rendra vendredi à Hanoï.", "2025-03-05", "vendredi", "2025-03-07"),
+    ("Le ministre doit s'entretenir lundi avec son homologue.", "2025-03-05", "lundi",
+     "2025-03-10"),
+    ("Ce jeudi, le ministre doit être reçu en audience par le Premier ministre.",
+     "2025-03-06", "jeudi", "2025-03-06"),
+    ("La réunion des deux délégations est prévue samedi à Dakar.", "2025-03-05", "samedi",
+     "2025-03-08"),
+    ("Le ministre a dû annuler lundi sa visite à Paris.", "2025-03-05", "lundi", "2025-03-03"),
+    ("Le président reçoit mardi son homologue.", "2025-03-05", "mardi", "2025-03-04"),
+]
+
+
+@pytest.mark.parametrize("text, published, weekday, expected", WEEKDAYS)
+def test_times_weekday_follows_the_tense_of_its_clause(times_of, text, published, weekday,
+                                                       expected):
+    mentions, _ = times_of(text, published)
+    assert values(mentions)[weekday] == (expected, "day", None)
+
+
+def test_times_each_weekday_takes_the_tense_of_its_own_clause(times_of):
+    mentions, _ = times_of("Le ministre a signé mercredi un accord à Phnom Penh et se rendra "
+                           "vendredi à Bangkok.", "2025-03-06")
+    found = values(mentions)
+    assert found["mercredi"][0] == "2025-03-05"
+    assert found["vendredi"][0] == "2025-03-07"
+
+
+# ------------------------------------------- dates that do not date the act
+
+# (sentence, mention, kind): a date inside a participle clause told before the
+# main verb dates that clause ("Arrivé lundi soir": the arrival), a dateline the
+# filing when the lead names a day of its own; both stay resolved.
+SET_ASIDE = [
+    ("Arrivé lundi soir à Phnom Penh, le ministre a eu avec son hôte une séance de travail.",
+     "lundi", "aside"),
+    ("Le ministre, arrivé lundi à Paris, a rencontré son homologue.", "lundi", "aside"),
+    ("Le ministre a rencontré lundi à Paris son homologue.", "lundi", "weekday"),
+    ("Le Premier ministre a reçu dimanche à Alger son homologue, indique un communiqué.",
+     "dimanche", "weekday"),
+    ("PHNOM PENH, 5 mars 2025 (AKP) - Le ministre s'est entretenu mardi avec son homologue.",
+     "5 mars 2025", "dateline"),
+    ("Cotonou, 5 mars 2025 - Le ministre a signé hier un accord avec son homologue.",
+     "5 mars 2025", "dateline"),
+    ("RABAT, 5 mars 2025 (MAP) - Le ministre a reçu son homologue.", "5 mars 2025", "date"),
+    ("Le 5 mars 2025, le ministre a reçu mardi son homologue.", "Le 5 mars 2025", "date"),
+]
+
+
+@pytest.mark.parametrize("text, mention, kind", SET_ASIDE)
+def test_times_dates_set_aside_from_the_act(times_of, text, mention, kind):
+    mentions, _ = times_of(text, "2025-03-05")
+    found = next(m for m in mentions if m.text == mention)
+    assert found.kind == kind
+    assert found.value is not None and found.value.value is not None
+
+
+def test_times_dateline_still_gives_the_published_date(times_of):
+    _, published = times_of("PHNOM PENH, 5 mars 2025 (AKP) - Le ministre s'est entretenu mardi "
+                            "avec son homologue.")
+    assert (published.value, published.basis) == ("2025-03-05", "inferred")
+
+
+def test_times_lead_act_dated_by_its_weekday_not_the_arrival_nor_the_dateline(extract_text):
+    record = extract_text("PHNOM PENH, 5 mars 2025 (AKP) - Le ministre ivoirien des Affaires "
+                          "étrangères s'est entretenu mardi avec son homologue cambodgien. "
+                          "Arrivé lundi soir à Phnom Penh, le ministre ivoirien a eu avec son "
+                          "hôte une séance de travail.")
+    talks = events_of(record, "CONSULT")
+    assert [t["date"]["value"] for t in talks] == ["2025-03-04"]
+    assert len(talks[0]["evidence"]) == 2
+
+
+def test_times_target_year_does_not_place_the_report(times_of):
+    # 3 July was a Wednesday in 2024 and in 2030; 2030 is only a target.
+    _, published = times_of("NAIROBI, 3 juillet (Xinhua) - Les échanges ont atteint 3 milliards "
+                            "de dollars en 2023, a annoncé mercredi la ministre. Les deux pays "
+                            "visent 10 milliards de dollars d'ici 2030.")
+    assert (published.value, published.basis) == ("2024-07-03", "inferred")
+
+
 # ------------------------------------------------------- periods and years
 
 

@@ -31,6 +31,7 @@ class MergeGoldError(DiplographError):
 class Report:
     doc: str
     evidence: str
+    optional: bool = False  # borderline mention: counted only when the store has it
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ def load_expected(path: Path) -> list[ExpectedEntry]:
     for kind, key in (("event", "events"), ("agreement", "agreements")):
         for item in data.get(key) or []:
             try:
-                reports = tuple(Report(str(r["doc"]), str(r["evidence"]))
+                reports = tuple(Report(str(r["doc"]), str(r["evidence"]),
+                                       bool(r.get("optional", False)))
                                 for r in item["reports"])
                 history = tuple((h["status"], str(h["date"])) for h in item.get("history") or [])
                 entries.append(ExpectedEntry(str(item["id"]), kind, item.get("type"), reports,
@@ -143,6 +145,8 @@ def score_merges(con, expected: list[ExpectedEntry]) -> MergeReport:
         for entry in (e for e in expected if e.kind == kind):
             for r in entry.reports:
                 merged = _find(cursor, table, r, entry)
+                if merged is None and r.optional:
+                    continue
                 found.append((entry.id, r, merged))
                 if merged is None:
                     report.missing.append(f"{kind} {entry.id}: {r.doc}: {r.evidence!r}")

@@ -172,7 +172,7 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
                 for t in child.subtree:
                     if t.i in people or t.lower_ in lang.words("person_words"):
                         return True
-        return False
+        return _relative_person_object(head, sent, actors, lang)
     if need == "place_object":
         places = {m.token_start for m in actors.in_sentence(sent.index) if m.kind == "state"}
         ents = {t.i for e in sent.doc.ents if e.label_ == "LOC" for t in e}
@@ -215,6 +215,21 @@ def _meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
     if need == "private_subject":
         return _private_subject(head, lang)
     return True
+
+
+def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
+                            lang: LanguageData) -> bool:
+    """"Désiré Kouamé Aka, que Chhem Vannak avait reçu mardi": the object is a
+    relative pronoun right after a named person (read from the words, as the
+    parser often misses this clause)."""
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    pronoun = min((t.i for c in subjects for t in c.subtree), default=head.i) - 1
+    while pronoun > 0 and sent.doc[pronoun].pos_ == "PROPN":  # the subject's first names
+        pronoun -= 1
+    if pronoun < 1 or sent.doc[pronoun].lower_ not in lang.words("relative_object_pronouns"):
+        return False
+    return any(m.kind == "person" and pronoun - 3 <= m.token_end <= pronoun
+               for m in actors.in_sentence(sent.index))
 
 
 def _private_subject(head, lang: LanguageData) -> bool:
@@ -509,8 +524,10 @@ def _lead_date(parsed: ParsedDoc, times: list[TimeMention]) -> DateValue | None:
 
 
 def _on_day(d: _Draft, published: str | None) -> bool:
-    """The act happened on the day of the report (or carries no date)."""
-    if d.date is None or d.date.value is None or not published:
+    """The act is dated to the day of the report (an undated act is not)."""
+    if d.date is None or d.date.value is None:
+        return False
+    if not published:
         return True
     n = min(len(d.date.value), len(published))
     return d.date.value[:n] == published[:n]

@@ -5,6 +5,13 @@ Only what the text supports is inferred: a day and month without a year get
 one from the years the article mentions when the weekday agrees ("mardi 6
 juillet" + 2021 → 2021-07-06) or when a part-year figure of that year is
 already reported ("six premiers mois de 2021").
+
+A bare weekday is the nearest such day before the publication date, or after
+it when its clause looks ahead ("est attendu jeudi"). Two kinds of mention
+are resolved but set aside as not dating the sentence's act: a dateline
+("PHNOM PENH, 5 mars 2025 (AKP) -") when the sentence names its own day, and
+a date inside a fronted participle clause ("Arrivé lundi soir à Phnom Penh,
+le ministre a eu ...").
 """
 from __future__ import annotations
 
@@ -26,7 +33,9 @@ class TimeMention:
     start: int
     end: int
     text: str
-    kind: str  # date | month | year | period | part | relative | weekday
+    # date | month | year | period | part | relative | weekday; set aside, not
+    # the date of the sentence's act: dateline | aside
+    kind: str
     day: int | None = None
     month: int | None = None
     year: int | None = None
@@ -35,6 +44,7 @@ class TimeMention:
     weekday: int | None = None
     relative: tuple[str, int] | None = None
     deadline: bool = False
+    ahead: bool = False  # a weekday in a clause that looks ahead: the next one
     value: DateValue | None = None
 
 
@@ -78,6 +88,10 @@ class _Grammar:
         self.relative_table = {k.lower(): v for k, v in t["relative"].items()}
         self.weekday = re.compile(rf"\b({weekdays})\b(?!\s+(?:\d|{first}))", re.I)
         self.first = {w.lower() for w in t["ordinal_first"]}
+        # "PHNOM PENH, " / "SAINT-LOUIS (Sénégal), " before the date of a dateline,
+        # "(AKP) - " / " - " / ", AZERTAC" after it
+        self.dateline_before = re.compile(r"^\W*[^\W\d][^\d,.;:!?]{0,40},\s*$")
+        self.dateline_after = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[-–—]|,\s*[A-Z]{2,}\b)")
 
 
 def find_times(parsed: ParsedDoc) -> tuple[list[TimeMention], Published]:
@@ -85,11 +99,12 @@ def find_times(parsed: ParsedDoc) -> tuple[list[TimeMention], Published]:
     mentions = []
     for sent in parsed.readable():
         text = parsed.text[sent.start:sent.end].replace("’", "'")
-        mentions.extend(_scan(grammar, text, sent.index, sent.start))
+        found = _scan(grammar, text, sent.index, sent.start)
+        mentions.extend(_with_tense(parsed.language, sent, m) for m in found)
     published = _published(parsed, mentions)
     anchor = _as_date(published.value)
     resolved = [replace(m, value=_resolve(m, anchor, published.value)) for m in mentions]
-    return resolved, published
+    return _set_aside(parsed, grammar, resolved), published
 
 
 def _scan(g: _Grammar, text: str, sentence: int, offset: int) -> list[TimeMention]:
@@ -129,6 +144,105 @@ def _scan(g: _Grammar, text: str, sentence: int, offset: int) -> list[TimeMentio
     return sorted(found, key=lambda t: t.start)
 
 
+# ------------------------------------------------------------ clause reading
+
+def _token_of(sent, m: TimeMention):
+    """The head token of a mention in its sentence's parse."""
+    span = sent.doc.char_span(m.start - sent.start, m.end - sent.start,
+                              alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _verb_of(token):
+    """The verb a date expression attaches to ("jeudi soir" → the verb above "jeudi")."""
+    if token is None:
+        return None
+    return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _with_tense(language: LanguageData, sent, m: TimeMention) -> TimeMention:
+    """A weekday learns whether its clause looks ahead, to be resolved forward."""
+    if m.kind != "weekday":
+        return m
+    verb = _verb_of(_token_of(sent, m))
+    return replace(m, ahead=verb is not None and _looks_ahead(language, verb))
+
+
+def _looks_ahead(language: LanguageData, verb) -> bool:
+    """Future or conditional ("se rendra jeudi"), by the check shared with
+    modality, or a present verb of expectation ("est attendu jeudi", "doit
+    signer jeudi"): either way the weekday is still to come."""
+    planned = language.status["planned"]
+    expecting = set(language.time.get("looking_ahead", ()))
+    return any(future_form(t, planned) or (t.lemma_.lower() in expecting and _present(t))
+               for t in _verb_group(verb))
+
+
+def _verb_group(verb) -> list:
+    """A verb, its auxiliaries, and the verb governing it when it is an
+    infinitive complement ("doit s'entretenir", "compte se rendre")."""
+    group = [verb]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        group.append(verb.head)
+    group += [c for v in list(group) for c in v.children if c.dep_.startswith("aux")]
+    return [t for t in group if t.pos_ in ("VERB", "AUX")]
+
+
+def _present(token) -> bool:
+    """Present tense, finite ("doit") or passive ("est attendu", "est prévu");
+    the passé composé ("a dû") is not."""
+    if "Fin" in token.morph.get("VerbForm"):
+        return "Pres" in token.morph.get("Tense")
+    return "Pass" in token.morph.get("Voice") and any(
+        c.dep_ == "aux:pass" and "Pres" in c.morph.get("Tense") for c in token.children)
+
+
+def _set_aside(parsed: ParsedDoc, g: _Grammar, mentions: list[TimeMention]) -> list[TimeMention]:
+    """Days that do not date their sentence's act get kind "aside" (a fronted
+    participle clause) or "dateline"; both stay resolved. Years and months
+    are left alone: they may still be a figure's period."""
+    sentences = {s.index: s for s in parsed.readable()}
+    out = [replace(m, kind="aside") if _is_day(m)
+           and _in_fronted_participle(_token_of(sentences[m.sentence], m)) else m
+           for m in mentions]
+    return [replace(m, kind="dateline") if _is_dateline(g, sentences[m.sentence], m)
+            and _names_its_own_day(m, out) else m for m in out]
+
+
+def _is_day(m: TimeMention) -> bool:
+    return m.kind in ("date", "weekday") or (m.kind == "relative" and m.relative[0] == "day")
+
+
+def _in_fronted_participle(token) -> bool:
+    """"Arrivé lundi soir à Phnom Penh, le ministre a eu une séance de travail",
+    "Le ministre, arrivé lundi à Paris, a rencontré ...": the day belongs to the
+    participle (the arrival), a clause of its own told before the main verb.
+    Told by shape, the tagger's labels for such clauses being unreliable: a
+    participle without auxiliary ("a reçu dimanche" has one and dates the act)
+    opening the sentence or following a comma, all of it before the main verb."""
+    verb = _verb_of(token)
+    if verb is None or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    root = verb.sent.root
+    opens = verb.i == verb.sent.start or verb.nbor(-1).text == ","
+    return opens and verb.i != root.i and verb.right_edge.i < root.i \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _is_dateline(g: _Grammar, sent, m: TimeMention) -> bool:
+    """"PHNOM PENH, 5 mars 2025 (AKP) - ...": the place and day of filing."""
+    text = sent.sentence.text
+    return m.kind == "date" and bool(g.dateline_before.match(text[:m.start - sent.start])) \
+        and bool(g.dateline_after.match(text[m.end - sent.start:]))
+
+
+def _names_its_own_day(dateline: TimeMention, mentions: list[TimeMention]) -> bool:
+    """The lead names the day of its act ("s'est entretenu mardi"): that day
+    dates the act; the filing day gives way."""
+    return any(m.sentence == dateline.sentence and m is not dateline and _is_day(m)
+               and m.value is not None for m in mentions)
+
+
 # ---------------------------------------------------------- publication date
 
 def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
@@ -164,7 +278,9 @@ def future_form(token, planned: dict) -> bool:
 
 
 def _infer_year(mention: TimeMention, mentions: list[TimeMention]) -> dt.date | None:
-    years = {m.year for m in mentions if m.year} | {m.year_end for m in mentions if m.year_end}
+    # a target year ("d'ici 2030") is not one the article may be written in
+    years = {m.year for m in mentions if m.year and not m.deadline} \
+        | {m.year_end for m in mentions if m.year_end}
     if mention.weekday is None:
         # "HANOI, 6 février (VNA) - ... s'est entretenu jeudi": a weekday told
         # in the same or the next sentence names the day of the dateline
@@ -228,9 +344,16 @@ def _resolve(m: TimeMention, anchor: dt.date | None, published: str | None) -> D
     if m.kind == "weekday":
         if anchor is None:
             return DateValue(None, "day", m.text)
-        back = (anchor.weekday() - m.weekday) % 7
-        return DateValue((anchor - dt.timedelta(days=back)).isoformat(), "day", m.text)
+        return DateValue(_weekday_near(anchor, m.weekday, m.ahead).isoformat(), "day", m.text)
     return None
+
+
+def _weekday_near(anchor: dt.date, weekday: int, ahead: bool) -> dt.date:
+    """The publication day itself when it is that weekday; otherwise the last
+    such day before it, or the next one after it when the clause looks ahead."""
+    if ahead:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
 def _year_near(anchor: dt.date | None, month: int, day: int) -> int | None:
