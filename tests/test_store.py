@@ -195,3 +195,20 @@ def test_store_integrity_holds_after_ingest_and_finds_a_half_document(store):
     store.con.execute("DELETE FROM events")
     problems = store.integrity_problems()
     assert any("0 events stored, record has 1" in p for p in problems)
+
+
+def test_store_migrates_an_older_store_keeping_its_data(tmp_path):
+    """A store made before 0002 gets the new columns, filled from its rows."""
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        store.ingest_record(meeting("a", "2021-07-06", "2021-07-06"))
+        store.con.execute("DELETE FROM schema_migrations WHERE name = '0002_event_listing_order'")
+        store.con.execute("DROP INDEX merged_events_key")  # DuckDB: no DROP COLUMN under an index
+        store.con.execute("ALTER TABLE merged_events DROP COLUMN sort_day")
+        store.con.execute("ALTER TABLE merged_events DROP COLUMN seq")
+        store.con.execute("CREATE INDEX merged_events_key ON merged_events (type, parties_key)")
+    with open_store(path) as store:
+        assert store.migrations[-1] == "0002_event_listing_order"
+        row = store.con.execute("SELECT sort_day, seq FROM merged_events").fetchall()[0]
+        assert row == (dt.date(2021, 7, 6), 1)
+        assert len(store.events()) == 1
