@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .store.queries import EventFilter
+
 HIGHLIGHT = "bold black on yellow"
 
 
@@ -104,16 +106,16 @@ def render_summary(store, facts: dict[str, Any], console: Console) -> None:
         f"{facts['actors']} actors", highlight=False)
     dyads = store.dyads(limit=10)
     console.print(_table("Dyads by activity", ["dyad", "events", "cooperative", "conflictual",
-                                               "reports", "latest"],
+                                               "reports", "last reported"],
                          [[r.dyad, r.events, r.cooperative, r.conflictual, r.reports,
-                           _day(r.latest)] for r in dyads.itertuples()]))
+                           _day(r.last_reported)] for r in dyads.itertuples()]))
     pending = store.agreements(pending=True)
     console.print(_table("Pending agreements", ["id", "title", "parties", "status", "since"],
                          [[r.id, r.title, _join(list(r.parties)), r.status, _day(r.first_seen)]
                           for r in pending.itertuples()]))
-    latest = store.events(limit=10)
-    console.print(_table("Latest events", ["id", "date", "type", "status", "parties",
-                                           "sources"],
+    latest = store.events(EventFilter(status="done"), limit=10)
+    console.print(_table("Latest events (done)", ["id", "date", "type", "status", "parties",
+                                                  "sources"],
                          [[r.id, _day(r.date), r.type, r.status, _join(list(r.parties)),
                            r.source_count] for r in latest.itertuples()]))
     figures = store.quantities().head(10)

@@ -200,7 +200,7 @@ def dyads(con: duckdb.DuckDBPyConnection, limit: int | None = 20) -> pd.DataFram
     return _frame(con, f"""SELECT parties_key AS dyad, count(*) AS events,
             count(*) FILTER (WHERE list_contains(?, type)) AS cooperative,
             count(*) FILTER (WHERE NOT list_contains(?, type)) AS conflictual,
-            sum(source_count) AS reports, max(sort_day) AS latest
+            sum(source_count)::INTEGER AS reports, max(last_reported) AS last_reported
         FROM merged_events WHERE len(parties) = 2
         GROUP BY parties_key ORDER BY events DESC, dyad{page}""", [cooperative, cooperative])
 
