@@ -228,3 +228,139 @@ def test_actors_are_listed_states_igos_people_orgs(extract_text):
     keys = [(order[a["kind"]], a["id"]) for a in record["actors"]]
     assert keys == sorted(keys)
     assert {a["kind"] for a in record["actors"]} == {"state", "igo", "person", "org"}
+
+
+# ------------------------------------------------- titles, portfolios, sides
+
+def person(index, person_id: str):
+    found = index.actors.get(person_id)
+    assert found is not None, sorted(index.actors)
+    return found
+
+
+def test_actors_portfolio_in_a_long_title_is_not_a_person(actors_of):
+    index = actors_of("Le ministre d'État, ministre des Affaires étrangères, de l'Intégration "
+                      "africaine et des Ivoiriens de l'extérieur, Koffi Yao Brou, a eu un "
+                      "entretien téléphonique avec son homologue cambodgien.")
+    assert {a for a in index.actors if a.startswith("person:")} == {"person:koffi-yao-brou"}
+    minister = person(index, "person:koffi-yao-brou")
+    assert (minister.country, minister.role) == ("CIV", "foreign_minister")
+
+
+def test_actors_portfolio_tagged_as_a_name_is_not_a_person(actors_of):
+    index = actors_of("Le ministre de la Santé et de l'Hygiène publique, Pierre Dimba, a reçu "
+                      "l'ambassadeur du Japon.")
+    assert {a for a in index.actors if a.startswith("person:")} == {"person:pierre-dimba"}
+    assert person(index, "person:pierre-dimba").role == "minister"
+
+
+def test_actors_article_inside_a_name_stays_in_the_name(actors_of):
+    index = actors_of("Le ministre français des Affaires étrangères, Jean-Yves Le Drian, a reçu "
+                      "son homologue malien. Le Drian a salué la coopération.")
+    drian = [a for a in index.actors.values() if a.kind == "person"]
+    assert len(drian) == 1 and len(drian[0].mentions) == 2
+
+
+def test_actors_country_in_a_title_is_a_state_not_a_person(actors_of):
+    index = actors_of("Le Premier ministre Sok Dara a reçu mardi le président de la République "
+                      "de Côte d'Ivoire, Jean Kouassi Bamba, arrivé la veille au Cambodge.")
+    assert "CIV" in index.actors and index.actors["CIV"].kind == "state"
+    assert {a for a in index.actors if a.startswith("person:")} == {
+        "person:sok-dara", "person:jean-kouassi-bamba"}
+    guest = person(index, "person:jean-kouassi-bamba")
+    assert (guest.country, guest.role) == ("CIV", "head_of_state")
+
+
+def test_actors_apposition_of_the_person_before_is_not_the_next_ones_title(actors_of):
+    index = actors_of("L'accord a été signé par le ministre ivoirien Koffi Yao Brou et par son "
+                      "homologue cambodgien, Sok Pheap, ministre des Affaires étrangères, en "
+                      "présence de Son Excellence Jean Kouassi Bamba, Président de la "
+                      "République, et de Son Excellence Hun Rith, Premier ministre du Royaume du "
+                      "Cambodge.")
+    assert person(index, "person:jean-kouassi-bamba").role == "head_of_state"
+    prime = person(index, "person:hun-rith")
+    assert (prime.country, prime.role) == ("KHM", "head_of_government")
+
+
+def test_actors_open_apposition_keeps_the_title_of_the_next_person(actors_of):
+    index = actors_of("Le ministre marocain des Affaires étrangères a reçu son homologue "
+                      "comorien, Ali Said Mohamed, porteur d'un message du président Ahmed "
+                      "Salim Bakar.")
+    assert person(index, "person:ahmed-salim-bakar").role == "head_of_state"
+
+
+def test_actors_plural_title_is_shared_by_two_coordinated_names(actors_of):
+    index = actors_of("Les ministres des Affaires étrangères Antonio Rodrigue (Haïti) et Miguel "
+                      "Vargas (République dominicaine) se réuniront jeudi à Saint-Domingue.")
+    rodrigue = person(index, "person:antonio-rodrigue")
+    vargas = person(index, "person:miguel-vargas")
+    assert (rodrigue.country, rodrigue.role) == ("HTI", "foreign_minister")
+    assert (vargas.country, vargas.role) == ("DOM", "foreign_minister")
+
+
+def test_actors_singular_title_is_not_shared(actors_of):
+    index = actors_of("Le président ghanéen Kwame Mensah et Kofi Boateng ont visité Hanoï.")
+    assert person(index, "person:kofi-boateng").role is None
+
+
+def test_actors_counterpart_holds_the_office_of_the_person_met(actors_of):
+    index = actors_of("Le Premier ministre Hun Rith a salué la visite. Le ministre ivoirien des "
+                      "Affaires étrangères, Koffi Yao Brou, s'est entretenu mardi à Phnom Penh "
+                      "avec son homologue Sok Pheap.")
+    assert person(index, "person:sok-pheap").role == "foreign_minister"
+
+
+def test_actors_person_with_a_counterpart_shares_office_and_takes_the_other_side(actors_of):
+    index = actors_of("L'accord entre la Côte d'Ivoire et le Cambodge a été signé par le Ministre "
+                      "d'État Koffi Yao Brou et par son homologue cambodgien, Sok Pheap, ministre "
+                      "des Affaires étrangères.")
+    host = person(index, "person:koffi-yao-brou")
+    assert (host.country, host.role) == ("CIV", "foreign_minister")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le ministre béninois doit être reçu jeudi par le Premier ministre Sok Dara.",
+    "Le chef de la diplomatie béninoise a été reçu en audience par le Premier ministre Sok Dara.",
+    "Le Premier ministre Sok Dara a reçu mardi le ministre béninois des Affaires étrangères.",
+])
+def test_actors_host_of_one_side_is_on_the_other_side(actors_of, sentence):
+    index = actors_of("Le Cambodge et le Bénin ont supprimé les visas diplomatiques. Le Bénin "
+                      "veut attirer les investisseurs cambodgiens. " + sentence)
+    assert index.dyad == ("BEN", "KHM")
+    assert person(index, "person:sok-dara").country == "KHM"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a copula: the nationality describes the person, it is not the other side
+    "La visite du président Jean Kouassi Bamba sera la première d'un chef d'État béninois au "
+    "Cambodge.",
+    # a companion inside the subject is on the same side
+    "Le ministre béninois des Affaires étrangères, accompagné du président Jean Kouassi Bamba, "
+    "est arrivé à Phnom Penh.",
+])
+def test_actors_no_side_guessed_without_two_sides_facing(actors_of, sentence):
+    index = actors_of("Le Cambodge et le Bénin ont supprimé les visas diplomatiques. Le Bénin "
+                      "veut attirer les investisseurs cambodgiens. " + sentence)
+    assert person(index, "person:jean-kouassi-bamba").country != "KHM"
+
+
+PAIR = ("Le ministre cambodgien des Affaires étrangères, Chhem Sokha, a reçu mercredi son "
+        "homologue béninois, Romuald Dossou. Cette visite intervient au lendemain de celle du "
+        "ministre ivoirien des Affaires étrangères, Koffi Yao Brou, que Chhem Sokha avait reçu "
+        "mardi. Les deux hommes avaient notamment discuté de la filière rizicole.")
+
+
+def test_actors_the_two_men_are_the_two_people_just_named(actors_of):
+    index = actors_of(PAIR)
+    last = max(m.sentence for m in index.mentions)
+    pair = {m.actor_id for m in index.in_sentence(last) if m.kind == "person"}
+    assert pair == {"person:chhem-sokha", "person:koffi-yao-brou"}
+    assert {m.text for m in index.in_sentence(last) if m.kind == "person"} == {"Les deux hommes"}
+
+
+def test_actors_the_two_ministers_need_two_people_in_the_sentence_before(actors_of):
+    index = actors_of("Le ministre cambodgien des Affaires étrangères, Chhem Sokha, a reçu son "
+                      "homologue béninois, Romuald Dossou. Le Bénin veut attirer des "
+                      "investisseurs. Les deux ministres ont signé un accord.")
+    last = max(m.sentence for m in index.mentions)
+    assert not [m for m in index.in_sentence(last) if m.kind == "person"]

@@ -72,7 +72,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
         | set(discourse.get("acting_nouns", []))
     out = []
     for sent in parsed.readable():
-        people = [(e.start, e.end) for e in sent.doc.ents if e.label_ == "PER"]
+        people = [_name_core(e) for e in sent.doc.ents if e.label_ == "PER"]
         for start, end, entry in gazetteer.find(sent.doc):
             if entry.via in ("capital", "name") and any(
                     s <= start and end <= e and e - s > end - start and s < start
@@ -90,6 +90,15 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 topic=_is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns),
                 in_name=_in_document_name(root, names)))
     return out
+
+
+def _name_core(ent) -> tuple[int, int]:
+    """A PER entity without the title the NER sometimes takes in ("président de la
+    République de Côte d'Ivoire"): a country inside the title is not a surname."""
+    start = ent.start
+    while start < ent.end - 1 and not _namelike(ent.doc[start]):
+        start += 1
+    return start, ent.end
 
 
 def _gloss_of_place(doc, start: int, end: int) -> bool:
@@ -154,6 +163,8 @@ class _PersonDraft:
     roles: Counter = field(default_factory=Counter)
     countries: Counter = field(default_factory=Counter)
     counterpart: bool = False
+    #: sentences where the person is introduced as someone's counterpart
+    counterpart_in: set[int] = field(default_factory=set)
 
 
 _NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", "mme", "m.",
@@ -174,11 +185,14 @@ _NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", 
 def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
                 ) -> list[tuple[int, int]]:
     """Person-name token ranges: NER PER entities, plus capitalised names
-    right after an office title (the NER often labels those MISC)."""
+    right after an office title (the NER often labels those MISC or ORG, and
+    sometimes takes the title in: "Ministre d'État Koffi Yao Brou")."""
     doc = sent.doc
     spans = []
     for ent in doc.ents:
-        if ent.label_ == "PER" or (ent.label_ in ("MISC", "ORG") and _after_title(doc, ent.start, role_words)):
+        titled = _after_title(doc, ent.start, role_words) or any(
+            t.lower_ in role_words for t in ent)
+        if ent.label_ == "PER" or (ent.label_ in ("MISC", "ORG") and titled):
             start, end = ent.start, ent.end
             while start < end and not _namelike(doc[start]):
                 start += 1
@@ -186,7 +200,8 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
                 end -= 1
             while end < len(doc) and end > start and _namelike(doc[end]) and doc[end].i > 0:
                 end += 1  # "Bùi Thanh" + "Son": the entity often stops short
-            if end > start and not any(i in occupied for i in range(start, end)):
+            if end > start and not any(i in occupied for i in range(start, end)) \
+                    and not _after_article(doc, start, ent.start):
                 spans.append((start, end))
     for i, token in enumerate(doc):
         if token.lower_ in role_words or token.lower_ == "étrangères":
@@ -199,6 +214,16 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
             if k > j and not any(s <= j < e for s, e in spans):
                 spans.append((j, k))
     return spans
+
+
+def _after_article(doc, start: int, entity_start: int) -> bool:
+    """"ministre de l'Intégration africaine", "du Commerce": a capitalised word after
+    an article is a portfolio or an institution; a person's name takes none (but
+    "Le Drian": a capitalised article inside the entity is part of the name)."""
+    if start == 0 or "Art" not in doc[start - 1].morph.get("PronType"):
+        return False
+    article = doc[start - 1]
+    return article.i < entity_start or not article.text[:1].isupper()
 
 
 def _hyphen_part(token) -> bool:
@@ -238,42 +263,118 @@ def _adjectives() -> frozenset[str]:
         data = load_language(code)
         for forms in data.countries.values():
             words.update(a.lower() for a in forms.get("adjectives", []) or [])
-        for phrases in data.roles.values():
-            words.update(p.split()[0].lower() for p in phrases)
+        for role, phrases in data.roles.items():
+            if role not in _NOT_ROLES:
+                words.update(p.split()[0].lower() for p in phrases)
     return frozenset(words)
+
+
+#: roles.yaml entries that are not offices
+_NOT_ROLES = {"counterpart", "pair_of_people"}
 
 
 def _role_table(parsed: ParsedDoc) -> list[tuple[str, str]]:
     """(title phrase, role), longest phrase first."""
     pairs = [(phrase.lower(), role) for role, phrases in parsed.language.roles.items()
-             if role != "counterpart" for phrase in phrases]
+             if role not in _NOT_ROLES for phrase in phrases]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-def _context(sent: ParsedSentence, start: int, end: int) -> tuple[str, str]:
-    """Text before a name back to the last verb, and an apposition after it."""
-    doc = sent.doc
+#: how far back a title may start: "le ministre d'État, ministre des Affaires étrangères,
+#: de l'Intégration africaine et des Ivoiriens de l'extérieur, Désiré Kouamé Aka"
+_TITLE_REACH = 24
+
+
+def _context(sent: ParsedSentence, start: int, end: int, names: frozenset[int] = frozenset()
+             ) -> tuple[str, str]:
+    """Text before a name back to the last verb, and an apposition after it.
+    ``names``: token indices of the people named in the sentence."""
+    return _left_context(sent.doc, start, names), _right_context(sent.doc, end)
+
+
+def _left_context(doc, start: int, names: frozenset[int]) -> str:
+    """The title before a name, back to a verb or a clause mark; where another
+    person is named first, see ``_title_across_name``."""
+    i = _walk_back(doc, start, names)
+    if i > 0 and doc[i - 1].i in names:
+        return _title_across_name(doc, i - 1, start, names)
+    return doc[i:start].text
+
+
+def _walk_back(doc, start: int, names: frozenset[int]) -> int:
+    """Where the text that may hold a name's title begins."""
     i = start
     while i > 0:
         prev = doc[i - 1]
-        if prev.pos_ in ("VERB", "AUX") and prev.lower_ not in ("étrangères",) or prev.text in (";", ":", "»", "«"):
+        if prev.pos_ in ("VERB", "AUX") and prev.lower_ not in ("étrangères",) \
+                or prev.text in (";", ":", "»", "«") or prev.i in names:
             break
         if prev.lower_ in ("et", "avec") and i < start - 1 and i >= 2 and (
-                _namelike(doc[i - 2]) or doc[i - 2].text == ")"):
+                doc[i - 2].i in names or doc[i - 2].text == ")"):
             break  # "Retno et le ministre ... Lavrov": the title before belongs to Retno
         i -= 1
-        if start - i > 14:
+        if start - i > _TITLE_REACH:
             break
-    left = doc[i:start].text
-    right = ""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-        return left, "ministre " + doc[end + 1].text  # "Antonio Rodrigue (Haïti)"
+    return i
+
+
+def _title_across_name(doc, last: int, start: int, names: frozenset[int]) -> str:
+    """Another person named just before: "les ministres des Affaires étrangères X
+    et Y" share a plural title; otherwise the title before X and X's apposition
+    ("X, ministre des Affaires étrangères, en présence de Y") are X's, not Y's."""
+    first = last
+    while first > 0 and doc[first - 1].i in names:
+        first -= 1
+    between = doc[last + 1:start]
+    if _coordinated(between):
+        shared = _walk_back(doc, first, names)
+        if any(t.pos_ == "DET" and "Plur" in t.morph.get("Number") for t in doc[shared:first]):
+            return doc[shared:first].text
+        return between.text
+    return doc[_past_apposition(doc, last + 1, start):start].text
+
+
+def _coordinated(tokens) -> bool:
+    """"X et Y", "X (Haïti) et Y": only a conjunction, after a gloss in brackets."""
+    words = list(tokens)
+    closing = [k for k, t in enumerate(words) if t.text == ")"]
+    if words and words[0].text == "(" and closing:
+        words = words[closing[0] + 1:]
+    return len(words) == 1 and words[0].pos_ == "CCONJ"
+
+
+def _past_apposition(doc, i: int, start: int) -> int:
+    """Skip a closed apposition of the person before ("X, ministre ..., en présence
+    de Y"); an open one ("X, porteur d'un message du président Y") holds Y's title."""
+    if doc[i].text != ",":
+        return i
+    for k in range(i + 1, start):
+        if doc[k].text == ",":
+            return k + 1
+    return i
+
+
+def _bracketed(doc, end: int, longest: int = 4) -> str:
+    """The words in brackets right after a name, if a few."""
+    if end >= len(doc) or doc[end].text != "(":
+        return ""
+    for k in range(end + 2, min(len(doc), end + longest + 2)):
+        if doc[k].text == ")":
+            return doc[end + 1:k].text
+    return ""
+
+
+def _right_context(doc, end: int) -> str:
+    """An apposition after a name ("X, Premier ministre du Royaume du Cambodge,")."""
+    gloss = _bracketed(doc, end)
+    if gloss:
+        return "ministre " + gloss  # "Antonio Rodrigue (Haïti)", "(République dominicaine)"
     if end < len(doc) and doc[end].text == ",":
         j = end + 1
         while j < len(doc) and doc[j].text not in (",", ".", ";") and doc[j].pos_ not in ("VERB", "AUX"):
             j += 1
-        right = doc[end + 1:j].text
-    return left, right
+        return doc[end + 1:j].text
+    return ""
 
 
 def _read_title(text: str, roles: list[tuple[str, str]]) -> str | None:
@@ -307,15 +408,19 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
         state_tokens[m.sentence].update(range(m.token_start, m.token_end))
     drafts: dict[str, _PersonDraft] = {}
     singles: list[tuple[ParsedSentence, int, int]] = []
+    spans = {sent.index: _name_spans(sent, role_words, state_tokens[sent.index])
+             for sent in parsed.readable()}
+    names = {index: frozenset(i for s, e in found for i in range(s, e))
+             for index, found in spans.items()}
     for sent in parsed.readable():
-        for start, end in _name_spans(sent, role_words, state_tokens[sent.index]):
+        for start, end in spans[sent.index]:
             tokens = tuple(t.text for t in sent.doc[start:end])
             if len(tokens) == 1:
                 singles.append((sent, start, end))
                 continue
             key = slug(" ".join(tokens))
             draft = drafts.setdefault(key, _PersonDraft(sent.doc[start:end].text, tokens))
-            _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
+            _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index])
     _merge_partial_names(drafts)
     singles.extend(_bare_surnames(parsed, drafts, singles))
     for sent, start, end in singles:
@@ -327,7 +432,7 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             continue
         else:
             draft = drafts.setdefault(slug(word), _PersonDraft(word, (word,)))
-        _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens)
+        _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index])
     return list(drafts.values())
 
 
@@ -358,14 +463,15 @@ def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
             target.roles.update(draft.roles)
             target.countries.update(draft.countries)
             target.counterpart = target.counterpart or draft.counterpart
+            target.counterpart_in |= draft.counterpart_in
             del drafts[key]
 
 
-def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) -> None:
+def _add_person_mention(parsed, sent, start, end, draft, roles, names) -> None:
     s, e = sent.char_span(start, end)
     draft.mentions.append(Mention("", "person", sent.index, start, end, s, e,
                                   parsed.text[s:e], "person"))
-    left, right = _context(sent, start, end)
+    left, right = _context(sent, start, end, names)
     for text in (left, right):
         role = _read_title(text, roles)
         if role:
@@ -375,8 +481,10 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, state_tokens) ->
                 draft.countries[country] += 2
             if "homologue" in text.lower():
                 draft.counterpart = True
+                draft.counterpart_in.add(sent.index)
     if "homologue" in left.lower():
         draft.counterpart = True
+        draft.counterpart_in.add(sent.index)
         country = _country_in(parsed, sent, left)
         if country:
             draft.countries[country] += 2
@@ -484,6 +592,7 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
     drafts = _collect_people(parsed, [m for m in gaz if m.kind == "state"])
     for draft in drafts:
         _add_person(parsed, index, draft)
+    _opposite_sides(parsed, index)
     _counterpart_roles(index, drafts)
     for acronym, country, mention in _org_mentions(parsed):
         actor = index.actors.setdefault(mention.actor_id,
@@ -544,21 +653,130 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
         actor.mentions.append(Span(m.start, m.end, m.text))
 
 
+def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
+    """"Le ministre béninois a été reçu par le Premier ministre Keo Sovann": a
+    person whose country the text does not give, standing against one side of
+    the main pair across the main verb (subject against object or agent),
+    belongs to the other side."""
+    if len(index.dyad) != 2:
+        return
+    sentences = {s.index: s for s in parsed.readable()}
+    side_words = _side_words(parsed)
+    for actor in [a for a in index.actors.values() if a.kind == "person" and not a.country]:
+        votes: Counter = Counter()
+        for m in [m for m in index.mentions if m.actor_id == actor.id]:
+            sent = sentences[m.sentence]
+            mine = _clause_side(sent.doc[m.token_start])
+            if mine is None:
+                continue
+            for country, token in _side_markers(index, sent, side_words, actor.id):
+                theirs = _clause_side(token)
+                if theirs and theirs != mine and country in index.dyad:
+                    votes[next(c for c in index.dyad if c != country)] += 1
+        if len(votes) == 1:
+            actor.country = next(iter(votes))
+
+
+def _side_words(parsed: ParsedDoc) -> tuple[set[str], set[str]]:
+    """Offices (and "homologue"), then the nouns that a nationality turns into a
+    side ("la partie ivoirienne", "la délégation béninoise")."""
+    offices = {p.split()[0] for p, _ in _role_table(parsed)}
+    offices.update(parsed.language.roles.get("counterpart", []))
+    return offices, set(parsed.language.discourse["side_nouns"])
+
+
+def _side_markers(index: ActorIndex, sent: ParsedSentence, side_words: tuple[set[str], set[str]],
+                  person_id: str) -> list[tuple[str, object]]:
+    """(country, token) for what shows a side in a sentence: people whose country
+    is known, the country of an office ("le ministre béninois", "l'ambassadeur du
+    Japon") and a nationality of a side noun ("la délégation ivoirienne")."""
+    offices, sides = side_words
+    out = []
+    for m in index.in_sentence(sent.index):
+        if m.token_start < 0 or m.actor_id == person_id:
+            continue
+        token = sent.doc[m.token_start]
+        heads = _head_words(token)
+        if m.kind == "person" and index.actors[m.actor_id].country:
+            out.append((index.actors[m.actor_id].country, token))
+        elif m.kind == "state" and not m.topic and (
+                heads & offices or m.via == "adjective" and heads & sides):
+            out.append((m.actor_id, token))
+    return out
+
+
+def _head_words(token) -> set[str]:
+    """Forms and lemmas of the two words above a token ("ministre" in "le ministre béninois")."""
+    heads = [h for h in (token.head, token.head.head) if h.i != token.i]
+    return {h.lower_ for h in heads} | {h.lemma_.lower() for h in heads}
+
+
+def _clause_side(token) -> str | None:
+    """"subject" inside the subject of the main verb, "other" in another of its
+    arguments, None elsewhere (another clause, a sentence built on a copula)."""
+    path = [token]
+    while path[-1].head.i != path[-1].i and len(path) < 12:
+        path.append(path[-1].head)
+    root = path[-1]
+    if root.pos_ != "VERB" or len(path) < 2:
+        return None
+    if path[-2].dep_.startswith("nsubj"):
+        return "subject"
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "xcomp" for t in path[1:-1]):
+        return None  # "auquel il a transmis un message du chef de l'État ivoirien"
+    return "other"
+
+
 def _counterpart_roles(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
-    """"son homologue vietnamien": a counterpart holds the same office as the
-    person met, unless the text names a more specific one."""
+    """"X a reçu son homologue Y": the two hold the same office (unless the text
+    names a more specific one for either) and act for opposite sides."""
     people = [a for a in index.actors.values() if a.kind == "person"]
     for draft in drafts:
         if not draft.counterpart:
             continue
         actor = next((a for a in people if a.name == draft.name
                       or a.id == "person:" + slug(draft.name)), None)
-        if actor is None or actor.role not in (None, "minister"):
+        if actor is None:
             continue
-        offices = [a.role for a in people if a is not actor and a.role
-                   and a.country != actor.country]
-        if offices:
-            actor.role = Counter(offices).most_common(1)[0][0]
+        host = _counterpart_of(index, actor, draft)
+        if host is not None:
+            _share_office(actor, host)
+            _opposite_country(index, actor, host)
+        elif actor.role in (None, "minister"):
+            offices = [a.role for a in people if a is not actor and a.role
+                       and a.country != actor.country]
+            if offices:
+                actor.role = Counter(offices).most_common(1)[0][0]
+
+
+def _counterpart_of(index: ActorIndex, actor: Actor, draft: _PersonDraft) -> Actor | None:
+    """The person whose counterpart ``actor`` is: the one named last before them
+    in the sentence that calls them "son homologue"."""
+    for sentence in sorted(draft.counterpart_in):
+        here = [m for m in index.mentions if m.kind == "person" and m.sentence == sentence]
+        mine = [m.start for m in here if m.actor_id == actor.id]
+        before = [m for m in here if m.actor_id != actor.id and mine and m.start < min(mine)]
+        if before:
+            return index.actors[max(before, key=lambda m: m.start).actor_id]
+    return None
+
+
+def _share_office(one: Actor, other: Actor) -> None:
+    """Counterparts hold the same office: a generic or missing one takes the other's."""
+    vague = (None, "minister")
+    if one.role in vague and other.role not in vague:
+        one.role = other.role
+    elif other.role in vague and one.role not in vague:
+        other.role = one.role
+
+
+def _opposite_country(index: ActorIndex, one: Actor, other: Actor) -> None:
+    """Counterparts act for the two sides of the main pair."""
+    if len(index.dyad) != 2:
+        return
+    for known, unknown in ((one, other), (other, one)):
+        if known.country in index.dyad and unknown.country is None:
+            unknown.country = next(c for c in index.dyad if c != known.country)
 
 
 def _countries_of_people(index: ActorIndex) -> set[str]:
@@ -592,6 +810,8 @@ def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Ment
     out = []
     readable = parsed.readable()
     for position, sent in enumerate(readable):
+        if position:
+            out.extend(_pair_of_people(parsed, sent, readable[position - 1].index, people))
         for token in sent.doc:
             if token.lower_ in ("ils", "elles") and token.dep_.startswith("nsubj") and position:
                 previous = readable[position - 1].index
@@ -605,6 +825,26 @@ def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Ment
                 out.extend(Mention(pid, kind, sent.index, token.i, token.i + 1, s,
                                    s + len(token.text), token.text, "pronoun")
                            for pid in sorted(named))
+    return out
+
+
+def _pair_of_people(parsed: ParsedDoc, sent: ParsedSentence, previous: int,
+                    people: list[Mention]) -> list[Mention]:
+    """"... que Chhem Vannak avait reçu mardi. Les deux hommes avaient discuté":
+    the two people named in the sentence before, not the article's main pair."""
+    named = sorted({m.actor_id for m in people if m.sentence == previous})
+    if len(named) != 2:
+        return []
+    lowered = sent.sentence.text.lower().replace("’", "'")
+    out = []
+    for phrase in parsed.language.roles.get("pair_of_people", []):
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
+            span = sent.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            s, e = sent.start + match.start(), sent.start + match.end()
+            out.extend(Mention(pid, "person", sent.index, span.start, span.end, s, e,
+                               parsed.text[s:e], "pronoun") for pid in named)
     return out
 
 
