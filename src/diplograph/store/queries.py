@@ -32,6 +32,22 @@ class QueryError(DiplographError):
     """A filter value that cannot be used; the message says what is expected."""
 
 
+class _Conditions:
+    """SQL conditions joined by AND, with their parameters in order."""
+
+    def __init__(self, *params: Any):
+        self.clauses: list[str] = []
+        self.params: list[Any] = list(params)
+
+    def add(self, clause: str, *values: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(values)
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) or "TRUE"
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """The filters every event listing accepts (CLI, API, pages)."""
@@ -47,33 +63,26 @@ class EventFilter:
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL conditions over ``merged_events m`` and their parameters."""
-        clauses, params = [], []
+        c = _Conditions()
         if self.country:
-            clauses.append("list_contains(m.parties, ?)")
-            params.append(_country(self.country))
+            c.add("list_contains(m.parties, ?)", _country(self.country))
         if self.dyad:  # two list_contains: ten times faster than list_has_all
-            clauses.append("list_contains(m.parties, ?) AND list_contains(m.parties, ?)")
-            params.extend(_dyad(self.dyad))
+            c.add("list_contains(m.parties, ?) AND list_contains(m.parties, ?)",
+                  *_dyad(self.dyad))
         if self.type:
-            clauses.append("m.type = ?")
-            params.append(_choice(self.type.upper(), EVENT_TYPES, "type"))
+            c.add("m.type = ?", _choice(self.type.upper(), EVENT_TYPES, "type"))
         if self.status:
-            clauses.append("m.status = ?")
-            params.append(_choice(self.status.lower(), EVENT_STATUSES, "status"))
+            c.add("m.status = ?", _choice(self.status.lower(), EVENT_STATUSES, "status"))
         if self.sector:
-            clauses.append("list_contains(m.sectors, ?)")
-            params.append(self.sector.lower())
+            c.add("list_contains(m.sectors, ?)", self.sector.lower())
         if self.since:
-            clauses.append("coalesce(m.date_end, m.sort_day) >= ?")
-            params.append(_date(self.since, "since", first_day))
+            c.add("coalesce(m.date_end, m.sort_day) >= ?", _date(self.since, "since", first_day))
         if self.until:
-            clauses.append("m.sort_day <= ?")
-            params.append(_date(self.until, "until", last_day))
+            c.add("m.sort_day <= ?", _date(self.until, "until", last_day))
         if self.q:
-            clauses.append("""m.id IN (SELECT e.merged_id FROM events e
-                JOIN evidence v ON v.item_id = e.id WHERE v.sentence ILIKE ?)""")
-            params.append(f"%{self.q}%")
-        return (" AND ".join(clauses) or "TRUE"), params
+            c.add("""m.id IN (SELECT e.merged_id FROM events e
+                JOIN evidence v ON v.item_id = e.id WHERE v.sentence ILIKE ?)""", f"%{self.q}%")
+        return c.sql, c.params
 
 
 def _country(code: str) -> str:
@@ -138,59 +147,51 @@ def agreements(con: duckdb.DuckDBPyConnection, status: str | None = None,
                today: dt.date | None = None) -> pd.DataFrame:
     """Merged agreements with their current status; ``pending`` keeps the unsigned ones
     and says for how many days each has been pending."""
-    clauses, params = ["TRUE"], [today or dt.date.today()]
+    c = _Conditions(today or dt.date.today())
     if status:
-        clauses.append("a.status = ?")
-        params.append(_choice(status.lower(), AGREEMENT_STATUSES, "status"))
+        c.add("a.status = ?", _choice(status.lower(), AGREEMENT_STATUSES, "status"))
     if pending:
-        clauses.append("list_contains(?, a.status)")
-        params.append(list(PENDING))
+        c.add("list_contains(?, a.status)", list(PENDING))
     if country:
-        clauses.append("list_contains(a.parties, ?)")
-        params.append(_country(country))
+        c.add("list_contains(a.parties, ?)", _country(country))
     if sector:
-        clauses.append("list_contains(a.sectors, ?)")
-        params.append(sector.lower())
+        c.add("list_contains(a.sectors, ?)", sector.lower())
     return _frame(con, f"""SELECT a.id, a.title, a.kind, a.parties, a.sectors, a.status,
             a.status_since, a.first_seen, a.signed_on, a.source_count,
             CASE WHEN list_contains({list(PENDING)!r}, a.status)
                  THEN date_diff('day', a.first_seen, ?::DATE) END AS pending_days
-        FROM merged_agreements a WHERE {' AND '.join(clauses)}
-        ORDER BY a.first_seen DESC NULLS LAST, a.id""", params)
+        FROM merged_agreements a WHERE {c.sql}
+        ORDER BY a.first_seen DESC NULLS LAST, a.id""", c.params)
 
 
 def actors(con: duckdb.DuckDBPyConnection, kind: str | None = None,
            country: str | None = None) -> pd.DataFrame:
     """Every actor with how many articles name it and how often."""
-    clauses, params = ["TRUE"], []
+    c = _Conditions()
     if kind:
-        clauses.append("a.kind = ?")
-        params.append(kind.lower())
+        c.add("a.kind = ?", kind.lower())
     if country:
-        clauses.append("a.country = ?")
-        params.append(_country(country))
+        c.add("a.country = ?", _country(country))
     return _frame(con, f"""SELECT a.id, a.kind, a.name, a.country, a.role,
             count(DISTINCT da.doc_id) AS documents,
             (SELECT count(*) FROM mentions x WHERE x.actor_id = a.id) AS mentions
         FROM actors a LEFT JOIN document_actors da ON da.actor_id = a.id
-        WHERE {' AND '.join(clauses)}
-        GROUP BY ALL ORDER BY documents DESC, mentions DESC, a.id""", params)
+        WHERE {c.sql}
+        GROUP BY ALL ORDER BY documents DESC, mentions DESC, a.id""", c.params)
 
 
 def quantities(con: duckdb.DuckDBPyConnection, dyad: str | None = None,
                country: str | None = None) -> pd.DataFrame:
     """Figures tied to their parties, with the article date they were reported on."""
-    clauses, params = ["TRUE"], []
+    c = _Conditions()
     if dyad:
-        clauses.append("list_has_all(q.parties, ?)")
-        params.append(_dyad(dyad))
+        c.add("list_contains(q.parties, ?) AND list_contains(q.parties, ?)", *_dyad(dyad))
     if country:
-        clauses.append("list_contains(q.parties, ?)")
-        params.append(_country(country))
+        c.add("list_contains(q.parties, ?)", _country(country))
     return _frame(con, f"""SELECT q.id, q.reported_on, q.parties, q.measure, q.kind, q.value,
             q.unit, q.per, q.period_start, q.period_end, q.status, q.text, q.doc_id
-        FROM quantities q WHERE {' AND '.join(clauses)}
-        ORDER BY q.reported_on DESC NULLS LAST, q.id""", params)
+        FROM quantities q WHERE {c.sql}
+        ORDER BY q.reported_on DESC NULLS LAST, q.id""", c.params)
 
 
 def dyads(con: duckdb.DuckDBPyConnection, limit: int | None = 20) -> pd.DataFrame:
