@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -104,7 +105,14 @@ def ingest(
     stored = skipped = 0
     with _open(db, read_only=False) as store:
         for record in _records(paths, lang, published, max_bytes, rejected):
-            result = store.ingest_record(record)
+            try:
+                result = store.ingest_record(record)
+            except duckdb.Error as exc:  # this document is rolled back; the others go on
+                reason = f"cannot store: {str(exc).splitlines()[0]}"
+                rejected.append(Rejection(record.document.source, reason))
+                err.print(f"[red]error[/red] {record.document.source}: {reason}",
+                          highlight=False, soft_wrap=True)
+                continue
             stored += result.stored
             skipped += not result.stored
             if verbose:
