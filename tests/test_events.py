@@ -235,3 +235,15 @@ def test_events_signing_told_again_is_one_event(extract_text):
         "L'accord a été signé par les deux ministres des Affaires étrangères, au cours de la "
         "visite effectuée du 5 au 7 mai 2025.", published="2025-05-07")
     assert len(events_of(record, "AGREE")) == 1
+
+
+def test_events_two_people_just_named_are_the_sides(extract_text):
+    record = extract_text(
+        "DAKAR, 5 mars 2025 - Le ministre sénégalais des Affaires étrangères, Ousmane Faye, "
+        "s'est entretenu mercredi à Dakar avec son homologue gambien, Lamin Jallow. "
+        "Cette visite intervient au lendemain de celle du ministre malien des Affaires "
+        "étrangères, Moussa Traoré, qu'Ousmane Faye avait reçu mardi. Les deux hommes avaient "
+        "notamment discuté de la sécurité aux frontières.", published="2025-03-05")
+    retrospective = [e for e in events_of(record, "CONSULT") if e["parties"] == ["MLI", "SEN"]]
+    assert retrospective and retrospective[0]["date"]["value"] == "2025-03-04"
+    assert not any(set(e["parties"]) == {"GMB", "MLI", "SEN"} for e in record["events"])

@@ -44,7 +44,10 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             ids.append(country)
             subject_ids.add(country)
     lowered = " " + sent.sentence.text.lower().replace("’", "'") + " "
-    if _mentions_both_sides(parsed.language, lowered) and len(actors.dyad) == 2:
+    # "les deux hommes" read as the two people just named gives its own two sides
+    sides_told = {_party_of(actors, m) for m in mentions if m.via == "pronoun"} - {None}
+    if _mentions_both_sides(parsed.language, lowered) and len(actors.dyad) == 2 \
+            and len(sides_told) < 2:
         for country in actors.dyad:
             if country not in ids:
                 ids.append(country)
