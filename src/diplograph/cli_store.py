@@ -284,4 +284,28 @@ def export(
     err.print(f"wrote {count} {what} records to {output}", highlight=False)
 
 
-VERBS = (ingest, events, agreements, actors, show, stats, export)
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; 0.0.0.0 opens it to "
+                                                      "the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web dashboard and the JSON API (docs at /docs) over a store.
+
+    The server owns the store while it runs: add articles through the upload
+    page or POST /api/ingest, and the dashboard keeps answering meanwhile."""
+    from .store import StoreError
+    from .web import WebUnavailable, create_app
+
+    try:
+        app = create_app(db)
+    except (WebUnavailable, StoreError) as exc:
+        raise _fail(str(exc))
+    import uvicorn
+
+    err.print(f"diplograph dashboard on http://{host}:{port}/ (API docs at /docs)",
+              highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+VERBS = (ingest, events, agreements, actors, show, stats, export, serve)

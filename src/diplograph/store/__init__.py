@@ -11,6 +11,7 @@ One process writes at a time (DuckDB locks the file); readers open it
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,10 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        # one writer at a time on its own cursor, so readers on other threads
+        # (a web server answering while it ingests) see only whole documents
+        self._write_lock = threading.Lock()
+        self._writer: duckdb.DuckDBPyConnection | None = None
 
     # -- lifecycle
     def close(self) -> None:
@@ -67,7 +72,10 @@ class Store:
         """Store one record (a :class:`Record` or its ``to_dict()``) unless its text is
         already stored. One transaction: a crash leaves the document whole or absent."""
         data = record.to_dict() if isinstance(record, Record) else record
-        return write_record(self.con, data)
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = self.con.cursor()
+            return write_record(self._writer, data)
 
     def ingest(self, records: Iterable[Record | dict[str, Any]]) -> Iterator[WriteResult]:
         for record in records:

@@ -32,6 +32,10 @@ class QueryError(DiplographError):
     """A filter value that cannot be used; the message says what is expected."""
 
 
+class NotFound(QueryError, LookupError):
+    """No item with that id in this store."""
+
+
 class _Conditions:
     """SQL conditions joined by AND, with their parameters in order."""
 
@@ -270,7 +274,7 @@ def _plain(value: Any) -> Any:
 def _one(cursor, sql: str, params: list, what: str) -> dict[str, Any]:
     rows = _records(cursor, sql, params)
     if not rows:
-        raise QueryError(f"no {what} {params[0]!r} in this store")
+        raise NotFound(f"no {what} {params[0]!r} in this store")
     return rows[0]
 
 
@@ -383,3 +387,78 @@ def plain_value(value: Any) -> Any:
     if value is pd.NA or value is pd.NaT:
         return None
     return value
+
+
+# ---------------------------------------------------------------- dashboard figures
+
+def activity(con: duckdb.DuckDBPyConnection, dyad: str | None = None) -> pd.DataFrame:
+    """Merged events per month (by the day each is listed under), split by the
+    cooperative and conflictual sides of PLOVER."""
+    c = _Conditions(sorted(COOPERATIVE))
+    c.add("m.sort_day IS NOT NULL")
+    if dyad:
+        c.add("list_contains(m.parties, ?) AND list_contains(m.parties, ?)", *_dyad(dyad))
+    return _frame(con, f"""SELECT strftime(m.sort_day, '%Y-%m') AS month,
+            count(*) FILTER (WHERE list_contains(?, m.type)) AS cooperative,
+            count(*) AS events
+        FROM merged_events m WHERE {c.sql} GROUP BY 1 ORDER BY 1""", c.params)
+
+
+def sector_mix(con: duckdb.DuckDBPyConnection, dyad: str | None = None) -> pd.DataFrame:
+    """How many merged events name each sector."""
+    c = _Conditions()
+    if dyad:
+        c.add("list_contains(m.parties, ?) AND list_contains(m.parties, ?)", *_dyad(dyad))
+    return _frame(con, f"""SELECT sector, count(*) AS events
+        FROM (SELECT unnest(m.sectors) AS sector FROM merged_events m WHERE {c.sql})
+        GROUP BY 1 ORDER BY 2 DESC, 1""", c.params)
+
+
+def dyad_people(con: duckdb.DuckDBPyConnection, dyad: str) -> pd.DataFrame:
+    """The people in a pair's events, with their role and side."""
+    a, b = _dyad(dyad)
+    return _frame(con, """SELECT p.person AS id, coalesce(x.name, p.person) AS name, x.role,
+            x.country, count(*) AS events
+        FROM (SELECT unnest(m.people) AS person FROM merged_events m
+              WHERE list_contains(m.parties, ?) AND list_contains(m.parties, ?)) p
+        LEFT JOIN actors x ON x.id = p.person
+        GROUP BY ALL ORDER BY events DESC, name""", [a, b])
+
+
+def dyad_agreements(con: duckdb.DuckDBPyConnection, dyad: str) -> pd.DataFrame:
+    a, b = _dyad(dyad)
+    return _frame(con, """SELECT id, title, kind, status, status_since, first_seen, signed_on,
+            source_count FROM merged_agreements
+        WHERE list_contains(parties, ?) AND list_contains(parties, ?)
+        ORDER BY first_seen NULLS LAST, id""", [a, b])
+
+
+def agreement_histories(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list]:
+    """Status changes per merged agreement, in order."""
+    rows = con.cursor().execute("""SELECT merged_id, status, on_date FROM agreement_status_history
+        WHERE list_contains(?, merged_id) ORDER BY merged_id, position""", [ids]).fetchall()
+    out: dict[str, list] = {}
+    for merged_id, status, on_date in rows:
+        changes = out.setdefault(merged_id, [])
+        if not changes or changes[-1]["status"] != status:
+            changes.append({"status": status, "on_date": on_date.isoformat() if on_date else None})
+    return out
+
+
+def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 50) -> dict[str, Any]:
+    """Articles whose title or text, and actors whose name or id, contain the words."""
+    q = q.strip()
+    if not q:
+        raise QueryError("q must not be empty")
+    pattern = f"%{q}%"
+    cursor = con.cursor()
+    documents = _records(cursor, """SELECT id, name, title, published, source,
+            CASE WHEN position(lower(?) IN lower(text)) > 0
+                 THEN substr(text, greatest(1, position(lower(?) IN lower(text)) - 80), 200)
+            END AS snippet
+        FROM documents WHERE title ILIKE ? OR text ILIKE ?
+        ORDER BY published_on DESC NULLS LAST, id LIMIT ?""", [q, q, pattern, pattern, limit])
+    actors_found = _records(cursor, """SELECT id, kind, name, country, role FROM actors
+        WHERE name ILIKE ? OR id ILIKE ? ORDER BY kind, name LIMIT ?""",
+                            [pattern, pattern, limit])
+    return {"q": q, "documents": documents, "actors": actors_found}
