@@ -1,0 +1,177 @@
+"""The JSON API and pages with FastAPI's TestClient: every route, every filter,
+every error in the one error shape."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed (pip install '.[web]')")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from diplograph.store import open_store  # noqa: E402
+from diplograph.web import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client(extract_paths, samples_dir, tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    with open_store(path) as store:
+        for record in extract_paths([samples_dir / "articles"]).records:
+            store.ingest_record(record)
+    app = create_app(path, max_files=3, max_file_bytes=20_000)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def ok(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.text[:300])
+    return response.json()
+
+
+def assert_error(response, status):
+    """The one error shape, pinned."""
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "message", "detail"}
+    assert body["error"]["status"] == status and body["error"]["message"]
+    return body["error"]
+
+
+def test_web_api_events_page_shape(client):
+    page = ok(client, "/api/events?limit=5")
+    assert set(page) == {"total", "limit", "offset", "items"}
+    assert page["limit"] == 5 and len(page["items"]) == 5 and page["total"] > 5
+    second = ok(client, "/api/events?limit=5&offset=5")
+    assert {e["id"] for e in page["items"]}.isdisjoint(e["id"] for e in second["items"])
+
+
+@pytest.mark.parametrize("query, check", [
+    ("country=KHM", lambda e: "KHM" in e["parties"]),
+    ("dyad=KHM-CIV", lambda e: {"CIV", "KHM"} <= set(e["parties"])),
+    ("type=CONSULT", lambda e: e["type"] == "CONSULT"),
+    ("status=planned", lambda e: e["status"] == "planned"),
+    ("sector=trade", lambda e: "trade" in e["sectors"]),
+    ("since=2025-03&until=2025-04-30", lambda e: e["date"] is None or "2025-03" <= e["date"][:7]
+     <= "2025-04"),
+    ("q=visa", lambda e: True),
+])
+def test_web_api_event_filters(client, query, check):
+    page = ok(client, f"/api/events?{query}&limit=500")
+    assert page["items"], query
+    assert all(check(e) for e in page["items"]), query
+    assert page["total"] == len(page["items"])
+
+
+def test_web_api_event_and_its_sources(client):
+    first = ok(client, "/api/events?dyad=CIV-KHM&status=done&type=CONSULT")["items"]
+    merged = max(first, key=lambda e: e["source_count"])
+    event = ok(client, f"/api/events/{merged['id']}")
+    assert event["source_count"] == len({r["doc_id"] for r in event["reports"]}) >= 2
+    assert all(r["evidence"] for r in event["reports"])
+
+
+def test_web_api_agreements_and_history(client):
+    page = ok(client, "/api/agreements?country=CIV")
+    assert page["items"]
+    visa = next(a for a in page["items"] if "visa" in a["title"])
+    shown = ok(client, f"/api/agreements/{visa['id']}")
+    assert [h["status"] for h in shown["history"]][-1] == "signed"
+    assert ok(client, "/api/agreements?pending=true")["total"] >= 1
+    assert all(a["status"] == "signed" for a in ok(client, "/api/agreements?status=signed")["items"])
+    assert ok(client, "/api/agreements?sector=migration")["items"]
+
+
+def test_web_api_actors_dyads_documents_stats_search(client):
+    people = ok(client, "/api/actors?kind=person&limit=3")
+    assert len(people["items"]) == 3 and all(a["kind"] == "person" for a in people["items"])
+    assert all(a["country"] == "KHM" for a in ok(client, "/api/actors?country=KHM")["items"])
+    dyads = ok(client, "/api/dyads?limit=5")["items"]
+    assert dyads[0]["dyad"] == "CIV-KHM"
+    pair = ok(client, "/api/dyads/KHM-CIV")
+    assert pair["dyad"] == "CIV-KHM" and pair["events"] and pair["agreements"] and pair["people"]
+    document = ok(client, "/api/documents/D1")
+    assert document["text"] and document["evidence"]
+    stats = ok(client, "/api/stats")
+    assert stats["documents"] == 21
+    found = ok(client, "/api/search?q=Chhem")
+    assert found["actors"] and found["documents"]
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/api/events/E999999", 404), ("/api/events/A1", 404), ("/api/agreements/E1", 404),
+    ("/api/documents/D999", 404), ("/api/nowhere", 404),
+    ("/api/events?country=France", 400), ("/api/events?dyad=RUS", 400),
+    ("/api/events?type=MEET", 400), ("/api/events?since=yesterday", 400),
+    ("/api/agreements?status=maybe", 400), ("/api/dyads/RUS", 400),
+    ("/api/events?limit=0", 422), ("/api/events?offset=-1", 422), ("/api/search", 422),
+    ("/api/events?limit=abc", 422),
+])
+def test_web_api_errors_have_one_shape(client, url, status):
+    assert_error(client.get(url), status)
+
+
+def test_web_api_wrong_method_has_the_shape(client):
+    assert_error(client.delete("/api/events"), 405)
+
+
+def test_web_api_ingest_text_and_files(client):
+    text = ("Le Sénégal et la Gambie renforcent leur coopération\n\n"
+            "DAKAR, 3 juin 2025 - Le ministre sénégalais des Affaires étrangères a reçu mardi "
+            "à Dakar son homologue gambien. Les deux ministres ont signé un mémorandum "
+            "d'entente sur la pêche.")
+    before = ok(client, "/api/stats")["documents"]
+    response = client.post("/api/ingest", data={"text": text, "published": "2025-06-03"})
+    assert response.status_code == 200, response.text
+    assert response.json()["stored"] == 1
+    again = client.post("/api/ingest", data={"text": text, "published": "2025-06-03"}).json()
+    assert again["results"][0]["status"] == "already stored"
+    files = [("files", ("empty.txt", io.BytesIO(b""), "text/plain")),
+             ("files", ("image.png", io.BytesIO(b"\x89PNG"), "image/png")),
+             ("files", ("big.txt", io.BytesIO(b"a" * 30_000), "text/plain"))]
+    mixed = client.post("/api/ingest", files=files).json()
+    assert mixed["stored"] == 0 and mixed["rejected"] == 3
+    assert all(r["error"] for r in mixed["results"])
+    assert ok(client, "/api/stats")["documents"] == before + 1
+
+
+@pytest.mark.parametrize("kwargs, status", [
+    ({}, 400),
+    ({"data": {"text": "x", "published": "June"}}, 422),
+    ({"files": [("files", (f"{n}.txt", io.BytesIO(b"x"), "text/plain")) for n in range(4)]},
+     413),
+])
+def test_web_api_ingest_limits_and_errors(client, kwargs, status):
+    assert_error(client.post("/api/ingest", **kwargs), status)
+
+
+@pytest.mark.parametrize("url, needle", [
+    ("/", "Countries"), ("/dyad/CIV-KHM", "Timeline"), ("/agreements", "Pending"),
+    ("/agreements?country=CIV&pending=true", "Pending"), ("/search?q=visa", "Articles"),
+    ("/upload", "Extract and store"), ("/documents/D1", "The record as JSON"),
+    ("/docs", "swagger"),
+])
+def test_web_pages_render(client, url, needle):
+    response = client.get(url)
+    assert response.status_code == 200 and needle in response.text
+    assert "cdn" not in response.text.lower()
+
+
+def test_web_pages_event_highlights_evidence_and_links_documents(client):
+    event = ok(client, "/api/events?dyad=CIV-KHM&type=CONSULT&status=done")["items"][0]
+    page = client.get(f"/events/{event['id']}").text
+    assert '<mark class="evidence">' in page and 'href="/documents/D' in page
+
+
+def test_web_pages_errors_are_pages(client):
+    response = client.get("/events/E999999")
+    assert response.status_code == 404 and "Error 404" in response.text
+
+
+def test_web_pages_upload_form_shows_results(client):
+    response = client.post("/upload", data={"text": "Texte bref sans intérêt diplomatique "
+                                                     "mais en français, écrit pour le test."},
+                           files={"files": ("", io.BytesIO(b""), "application/octet-stream")})
+    assert response.status_code == 200 and "stored" in response.text

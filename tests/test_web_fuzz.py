@@ -1,0 +1,57 @@
+"""Fuzz the OpenAPI schema with schemathesis: whatever the inputs, no route
+answers with a server error, and errors keep the one error shape."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed (pip install '.[web]')")
+schemathesis = pytest.importorskip("schemathesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
+
+from diplograph.store import open_store  # noqa: E402
+from diplograph.web import create_app  # noqa: E402
+from tests_support import small_records  # noqa: E402
+
+
+def _app(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fuzz") / "fuzz.duckdb"
+    with open_store(path) as store:
+        for record in small_records():
+            store.ingest_record(record)
+    return create_app(path, max_files=2, max_file_bytes=5_000)
+
+
+@pytest.fixture(scope="module")
+def web_app(tmp_path_factory):
+    return _app(tmp_path_factory)
+
+
+def _operations(app) -> list:
+    # POST /api/ingest runs the spaCy extraction; its errors are tested in test_web_api.py
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    return [r.ok() for r in schema.get_all_operations() if r.ok().method.upper() == "GET"]
+
+
+def test_web_fuzz_no_server_errors(web_app):
+    """Every GET operation, 40 generated requests each (schemathesis strategies
+    driven by hypothesis: the pytest plugin does not run on pytest 9)."""
+    operations = _operations(web_app)
+    assert len(operations) >= 10
+    calls = []
+    for operation in operations:
+        @given(case=operation.as_strategy())
+        @settings(max_examples=40, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        def run(case):
+            response = case.call()
+            calls.append(response.status_code)
+            case.validate_response(response, checks=[not_a_server_error])
+            if response.status_code >= 400:
+                body = response.json()
+                assert set(body) == {"error"}, (operation.path, body)
+                assert body["error"]["status"] == response.status_code
+
+        run()
+    assert len(calls) >= 10 * len(operations)
+    assert any(code >= 400 for code in calls) and any(code == 200 for code in calls)
