@@ -11,6 +11,10 @@ COOPERATIVE_COLOUR = "#2e7d32"
 CONFLICTUAL_COLOUR = "#c62828"
 STATUS_COLOURS = {"done": "#2e7d32", "ongoing": "#0277bd", "planned": "#f9a825",
                   "proposed": "#8e24aa", "requested": "#ef6c00", "failed": "#c62828"}
+#: agreement statuses, for badges (timelines use the event statuses above)
+AGREEMENT_COLOURS = {"proposed": "#8e24aa", "negotiating": "#0277bd", "finalizing": "#00838f",
+                     "agreed": "#558b2f", "signed": "#2e7d32", "in_force": "#1b5e20",
+                     "abandoned": "#c62828"}
 
 
 def network(dyads: list[dict], size: int = 520) -> Markup:
@@ -35,10 +39,12 @@ def network(dyads: list[dict], size: int = 520) -> Markup:
         width = 1.5 + 8 * d["events"] / most
         label = escape(f'{a}–{b}: {d["events"]} events ({d["cooperative"]} cooperative, '
                        f'{d["conflictual"]} conflictual)')
+        ends = f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"'
         parts.append(f'<a href="/dyad/{escape(d["dyad"])}" class="edge" data-dyad="{escape(d["dyad"])}">'
-                     f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f'stroke="{colour}" stroke-width="{width:.1f}" stroke-opacity="0.75">'
-                     f'<title>{label}</title></line></a>')
+                     f'<title>{label}</title>'
+                     f'<line {ends} stroke="{colour}" stroke-width="{width:.1f}" '
+                     f'stroke-opacity="0.75"/>'
+                     f'<line class="hit" {ends} stroke="transparent" stroke-width="12"/></a>')
     for name, (x, y) in place.items():
         parts.append(f'<a href="/search?q={escape(name)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="5" '
                      f'fill="#37474f"/><text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle">'
@@ -70,6 +76,7 @@ def columns(rows: list[dict], width: int = 720, height: int = 160) -> Markup:
     """Monthly columns: events per month, the cooperative part in green."""
     if not rows:
         return Markup('<p class="empty">No dated events yet.</p>')
+    rows = _every_month(rows)
     most = max(r["events"] for r in rows) or 1
     step = width / len(rows)
     parts = [f'<svg class="columns" viewBox="0 0 {width} {height + 20}" role="img" '
@@ -116,6 +123,22 @@ def timeline(events: list[dict], width: int = 720, height: int = 90) -> Markup:
                  f'<text x="{width - 10}" y="{height - 4}" text-anchor="end">{escape(last)}'
                  f'</text></svg>')
     return Markup("".join(parts))
+
+
+def _every_month(rows: list[dict], most: int = 240) -> list[dict]:
+    """Months without events as empty columns, so the axis is time (the last
+    ``most`` months at most)."""
+    have = {r["month"]: r for r in rows}
+    year, month = map(int, rows[0]["month"].split("-"))
+    end = rows[-1]["month"]
+    out = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        out.append(have.get(key, {"month": key, "events": 0, "cooperative": 0}))
+        if key >= end:
+            break
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out[-most:]
 
 
 def _ordinal(day: str) -> int:

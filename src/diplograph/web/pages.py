@@ -19,6 +19,7 @@ from .highlight import marked_text, paragraph_with_evidence
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals["status_colours"] = charts.STATUS_COLOURS
+templates.env.globals["badge_colours"] = {**charts.STATUS_COLOURS, **charts.AGREEMENT_COLOURS}
 
 
 def _page(request: Request, name: str, twin: str, **context) -> HTMLResponse:
@@ -116,13 +117,14 @@ def upload_form(request: Request):
 
 
 @router.post("/upload", response_class=HTMLResponse)
-def upload(request: Request, files: Annotated[list[UploadFile] | None, File()] = None,
+def upload(request: Request, files: Annotated[list[UploadFile | str] | None, File()] = None,
            text: Annotated[str | None, Form()] = None,
            title: Annotated[str | None, Form()] = None,
            published: Annotated[str | None, Form()] = None):
     from .ingesting import ingest_uploads
 
-    files = [f for f in files or [] if f.filename]
+    # a form sent with no file chosen has an empty file field: a string, not a file
+    files = [f for f in files or [] if not isinstance(f, str) and f.filename]
     outcome = ingest_uploads(request.app, files, text, title, published or None)
     return _page(request, "upload.html", "/api/ingest", results=outcome,
                  limits=request.app.state.limits)
