@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench bench-store eval-seeds eval-dev clean
+.PHONY: demo test install bench bench-store bench-web eval-seeds eval-dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ bench: $(STAMP)
 
 bench-store: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py
+
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
