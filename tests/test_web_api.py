@@ -175,3 +175,31 @@ def test_web_pages_upload_form_shows_results(client):
                                                      "mais en français, écrit pour le test."},
                            files={"files": ("", io.BytesIO(b""), "application/octet-stream")})
     assert response.status_code == 200 and "stored" in response.text
+
+
+def test_web_api_keeps_answering_while_ingesting(client, samples_dir):
+    """Reads during an ingest answer at once and see whole documents only."""
+    import threading
+    import time
+
+    paths = sorted((samples_dir / "articles").glob("0[4-6]_*.txt"))
+    texts = [("files", (f"copy-{p.name}", p.read_bytes().replace(b"\n\n", b"\n\n\n"),
+                        "text/plain")) for p in paths]
+    outcome = {}
+    worker = threading.Thread(target=lambda: outcome.update(
+        client.post("/api/ingest", files=texts).json()))
+    before = ok(client, "/api/stats")["documents"]
+    worker.start()
+    seen, slowest = [], 0.0
+    while worker.is_alive():
+        started = time.perf_counter()
+        stats = ok(client, "/api/stats")
+        slowest = max(slowest, time.perf_counter() - started)
+        seen.append(stats["documents"])
+        ok(client, "/api/events?limit=5")
+        time.sleep(0.05)
+    worker.join()
+    assert outcome["stored"] == 3
+    assert len(seen) >= 3 and slowest < 1.0
+    assert all(before <= n <= before + 3 for n in seen)
+    assert ok(client, "/api/stats")["documents"] == before + 3
