@@ -8,6 +8,7 @@ the dashboard keeps answering while articles are ingested.
 """
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import swagger_ui_bundle
@@ -38,7 +39,14 @@ def build_app(db_path=None, max_files: int = MAX_FILES,
     from . import api, pages
 
     store = open_store(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()  # the store outlives every request, not the server
+
     app = FastAPI(title="diplograph", version=__version__, docs_url=None, redoc_url=None,
+                  lifespan=lifespan,
                   description="Evidence-linked records of international relations: merged "
                               "events, agreements with their status history, actors, "
                               "documents. Every page of the dashboard has a JSON twin here.")
@@ -86,9 +94,5 @@ def build_app(db_path=None, max_files: int = MAX_FILES,
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):  # still one shape, never a bare 500
         return respond(request, 500, f"internal error: {type(exc).__name__}")
-
-    @app.on_event("shutdown")
-    def close_store() -> None:
-        store.close()
 
     return app
