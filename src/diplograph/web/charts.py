@@ -145,3 +145,43 @@ def _ordinal(day: str) -> int:
     import datetime as dt
 
     return dt.date.fromisoformat(day[:10]).toordinal()
+
+
+def figures(quantities: list[dict], width: int = 720, row: int = 46) -> Markup:
+    """Reported figures over time, one row per series (measure, kind, unit): a dot
+    per report at its date, labelled with its value. Trade targets and actual
+    trade sit on separate rows, so they can be read against each other."""
+    series: dict[tuple, list[dict]] = {}
+    for q in quantities:
+        if q.get("reported_on"):
+            key = (q.get("measure") or "", q.get("kind") or "", q["unit"])
+            series.setdefault(key, []).append(q)
+    if not series:
+        return Markup('<p class="empty">No dated figures.</p>')
+    days = sorted(q["reported_on"] for points in series.values() for q in points)
+    first, span = _ordinal(days[0]), max(_ordinal(days[-1]) - _ordinal(days[0]), 1)
+    parts = [f'<svg class="figures" viewBox="0 0 {width} {row * len(series) + 20}" role="img" '
+             f'aria-label="Figures over time">']
+    for i, ((measure, kind, unit), points) in enumerate(sorted(series.items())):
+        y = i * row + 28
+        parts.append(f'<text x="0" y="{y + 4}">{escape(f"{measure} {kind} ({unit})")}</text>'
+                     f'<line x1="190" y1="{y}" x2="{width - 60}" y2="{y}" stroke="#cfd8dc"/>')
+        for q in points:
+            x = 190 + (width - 250) * (_ordinal(q["reported_on"]) - first) / span
+            value = f'{q["value"]:,.0f}' if q["value"] >= 100 else f'{q["value"]:g}'
+            tip = escape(f'{q["reported_on"]}: {value} {unit} ({kind} {measure})')
+            parts.append(f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="#1565c0"><title>{tip}'
+                         f'</title></circle><text x="{x:.1f}" y="{y - 8}" text-anchor="middle">'
+                         f'{escape(_short(q["value"]))}</text>')
+    parts.append(f'<text x="190" y="{row * len(series) + 16}">{escape(days[0])}</text>'
+                 f'<text x="{width - 60}" y="{row * len(series) + 16}" text-anchor="end">'
+                 f'{escape(days[-1])}</text></svg>')
+    return Markup("".join(parts))
+
+
+def _short(value: float) -> str:
+    """2.6e9 -> 2.6 bn, 38500000 -> 38.5 m: labels that fit over a dot."""
+    for size, suffix in ((1e9, " bn"), (1e6, " m"), (1e3, " k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:g}"

@@ -49,6 +49,7 @@ def dyad(request: Request, dyad: str):
     view = dyad_view(request.app.state.store, dyad)
     return _page(request, "dyad.html", f"/api/dyads/{view['dyad']}", view=view,
                  timeline=charts.timeline(view["events"]),
+                 figures=charts.figures(view["quantities"]),
                  activity=charts.columns(view["activity"][-120:]),
                  sectors=charts.bars([(s["sector"], s["events"]) for s in view["sectors"][:12]]))
 
