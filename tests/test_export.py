@@ -44,7 +44,7 @@ def store(tmp_path_factory):
 def test_export_table_round_trips(store, tmp_path, table, fmt):
     path = tmp_path / f"{table}.{fmt}"
     count = export(store.con, fmt, path, table=table)
-    sql, params = _source_sql(store.con, table, EventFilter())
+    sql, params = _source_sql(table, EventFilter())
     original = store.con.execute(sql, params).df()
     assert count == len(original) > 0
     pdt.assert_frame_equal(read_table(store.con, table, fmt, path), original)
@@ -120,3 +120,18 @@ def test_export_plover_lines_are_json(store, tmp_path):
     export(store.con, "plover", path)
     assert all(json.loads(line)["id"].startswith("diplograph-E")
                for line in path.read_text().splitlines())
+
+
+def test_export_plover_votes_once_per_report(tmp_path):
+    """A report with many evidence sentences does not outvote the others."""
+    from diplograph.store import open_store
+
+    with open_store(tmp_path / "v.duckdb") as s:
+        for name, event, sentences in (("a", "AGREE", 1), ("b", "AGREE", 1), ("c", "SUPPORT", 3)):
+            text = [f"Phrase {n} de {name}." for n in range(sentences)]
+            s.ingest_record(make_record(name, text, "2021-07-06", events=[
+                {"type": "AGREE", "mode": "sign", "parties": ["IDN", "RUS"],
+                 "date": day("2021-07-06"), "evidence": list(range(sentences)),
+                 "plover": {"event": event, "mode": None, "context": []}}]))
+        (record,) = list(plover_records(s.con))
+    assert record["event"] == "AGREE"

@@ -212,3 +212,36 @@ def test_store_migrates_an_older_store_keeping_its_data(tmp_path):
         row = store.con.execute("SELECT sort_day, seq FROM merged_events").fetchall()[0]
         assert row == (dt.date(2021, 7, 6), 1)
         assert len(store.events()) == 1
+
+
+def test_store_acts_about_different_agreements_stay_apart_whatever_the_order(tmp_path):
+    def record(name, title):
+        return make_record(name, [f"Le texte {name} porte sur l'{title}."], "2025-03-04",
+                           agreements=[{"title": title, "parties": ["IDN", "RUS"],
+                                        "status": "signed", "date": day("2025-03-04"),
+                                        "evidence": [0]}],
+                           events=[{"type": "AGREE", "mode": "sign", "parties": ["CHN", "RUS"],
+                                    "agreement": "a1", "date": day("2025-03-04"),
+                                    "evidence": [0]}])
+
+    for order in (("x", "y"), ("y", "x")):
+        with open_store(tmp_path / f"{''.join(order)}.duckdb") as store:
+            records = {"x": record("x", "accord sur les visas"),
+                       "y": record("y", "accord sur la pêche")}
+            for name in order:
+                store.ingest_record(records[name])
+            assert len(store.events()) == 2, order
+
+
+def test_store_read_only_refuses_an_older_store(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        store.con.execute("DELETE FROM schema_migrations WHERE name = '0002_event_listing_order'")
+    with pytest.raises(StoreError, match="older diplograph"):
+        open_store(path, read_only=True)
+
+
+def test_store_text_search_takes_wildcards_literally(store):
+    store.ingest_record(meeting("a", "2021-07-06", "2021-07-06"))
+    assert len(store.events(EventFilter(q="_"))) == 0
+    assert len(store.events(EventFilter(q="Jakarta"))) == 1

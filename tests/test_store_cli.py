@@ -198,3 +198,31 @@ def test_store_cli_every_verb_has_help_and_is_in_the_readme():
                        if (c.name or c.callback.__name__) == verb)
         assert (command.callback.__doc__ or "").strip(), f"{verb} has no help text"
         assert f"diplograph {verb}" in readme, f"README has no example of `diplograph {verb}`"
+
+
+def test_store_cli_prints_markup_like_text_as_text(tmp_path):
+    from conftest import make_record
+
+    db = tmp_path / "markup.duckdb"
+    with open_store(db) as store:
+        store.ingest_record(make_record("[/bold]", ["Un accord [/x] entre eux."], "2025-01-02",
+                                        agreements=[{"title": "accord [/x] sur [bold]",
+                                                     "parties": ["IDN", "RUS"],
+                                                     "status": "signed", "evidence": [0]}]))
+    for args in (["agreements"], ["actors"], ["show", "A1"], ["show", "D1"], ["stats"]):
+        result = invoke(*args, "--db", db)
+        assert result.exit_code == 0, (args, result.output)
+    assert "accord [/x] sur [bold]" in invoke("agreements", "--db", db).output.replace("\n", "")
+
+
+@pytest.mark.parametrize("args", [["events", "--limit", "-1"],
+                                  ["export", "-f", "csv", "-o", "x.csv", "--table", "actors",
+                                   "--country", "RUS"]])
+def test_store_cli_refuses_meaningless_options(sample_db, args):
+    assert invoke(*args, "--db", sample_db).exit_code == 2
+
+
+def test_store_cli_published_must_be_iso(tmp_path, samples_dir):
+    result = invoke("ingest", samples_dir / "articles" / "02_maroc_colombie_appel.txt",
+                    "--published", "20250304", "--db", tmp_path / "d.duckdb")
+    assert result.exit_code == 2

@@ -130,3 +130,13 @@ def test_merge_status_history_ordered_by_date_then_stage():
 def test_merge_title_words_fold_accents_plurals_and_generic_words():
     assert merge.title_words("Mémorandum d'entente sur les échanges d'étudiants", "fr") == \
         frozenset({"echange", "etudiant"})
+
+
+def test_merge_undated_report_does_not_override_a_dated_status():
+    signed = agreement("a1", "d1", "accord sur les visas", "signed", "2025-03-02", day="2025-03-01")
+    undated = merge.AgreementReport(
+        id="a2", seq=2, doc_id="d2", title="accord sur les visas", kind="agreement",
+        parties_key="IDN-KEN", status="negotiating", date_start=None, granularity=None,
+        published_on=None, language="fr")
+    history = merge.status_history([signed, undated])
+    assert [e.status for e in history] == ["negotiating", "signed"]

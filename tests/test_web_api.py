@@ -203,3 +203,20 @@ def test_web_api_keeps_answering_while_ingesting(client, samples_dir):
     assert len(seen) >= 3 and slowest < 1.0
     assert all(before <= n <= before + 3 for n in seen)
     assert ok(client, "/api/stats")["documents"] == before + 3
+
+
+@pytest.mark.parametrize("url", ["/events/D1", "/documents/E2", "/agreements/E2"])
+def test_web_pages_refuse_ids_of_another_kind(client, url):
+    response = client.get(url)
+    assert response.status_code == 404 and "Error 404" in response.text
+
+
+def test_web_pairs_are_pairs_of_states(client):
+    for pair in ok(client, "/api/dyads?limit=500")["items"]:
+        assert ":" not in pair["dyad"]
+        assert client.get(f"/dyad/{pair['dyad']}").status_code == 200
+
+
+def test_web_search_link_is_encoded(client):
+    page = client.get("/search", params={"q": "a&b#c"}).text
+    assert "/api/search?q=a%26b%23c" in page

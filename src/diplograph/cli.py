@@ -161,8 +161,12 @@ def _register_store_verbs() -> None:
 
 
 def _is_iso_date(value: str) -> bool:
+    """YYYY-MM-DD exactly (Python 3.11 would also take "20250304")."""
     import datetime as dt
+    import re
 
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
     try:
         dt.date.fromisoformat(value)
         return True

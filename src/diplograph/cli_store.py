@@ -14,7 +14,9 @@ from typing import Annotated, Any, Optional
 import duckdb
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from .types import Rejection
 
@@ -34,7 +36,7 @@ SectorOpt = Annotated[Optional[str], typer.Option("--sector", help="A sector, e.
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -73,7 +75,7 @@ def _print_frame(frame, format: str, title: str | None = None) -> None:
         for column in frame.columns:
             table.add_column(str(column), overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(v) for v in row.values()))
+            table.add_row(*(Text(_cell(v)) for v in row.values()))  # values, not markup
         _out().print(table)
 
 
@@ -110,14 +112,15 @@ def ingest(
             except duckdb.Error as exc:  # this document is rolled back; the others go on
                 reason = f"cannot store: {str(exc).splitlines()[0]}"
                 rejected.append(Rejection(record.document.source, reason))
-                err.print(f"[red]error[/red] {record.document.source}: {reason}",
-                          highlight=False, soft_wrap=True)
+                err.print(f"[red]error[/red] {escape(record.document.source)}: "
+                          f"{escape(reason)}", highlight=False, soft_wrap=True)
                 continue
             stored += result.stored
             skipped += not result.stored
             if verbose:
                 state = "stored" if result.stored else "already stored"
-                err.print(f"{state} {result.doc_id} {record.document.source}", highlight=False)
+                err.print(f"{state} {result.doc_id} {escape(record.document.source)}",
+                          highlight=False)
         facts = store.stats()
     err.print(f"{stored} stored, {skipped} already stored, {len(rejected)} rejected · "
               f"store {store.path}: {facts['documents']} documents, {facts['events']} events "
@@ -143,7 +146,8 @@ def events(
     until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
     q: Annotated[Optional[str], typer.Option("--q", help="Words in an evidence sentence.")
                  ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many (0: all).")] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")
+                     ] = 50,
     format: FormatOpt = "table",
 ) -> None:
     """List merged events (one per real event, with how many articles report it)."""
@@ -275,6 +279,9 @@ def export(
     from .store import EventFilter, QueryError
 
     filters = EventFilter(country=country, dyad=dyad, since=since, until=until)
+    if table != "events" and format in ("jsonl", "parquet", "csv") and filters != EventFilter():
+        raise _fail("--country, --dyad, --since and --until filter events: use them with "
+                    "--table events (the default), plover or gdelt")
     with _open(db) as store:
         try:
             count = run_export(store.con, format, output, table=table, filters=filters)

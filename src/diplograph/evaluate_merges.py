@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,7 +166,7 @@ def score_merges(con, expected: list[ExpectedEntry]) -> MergeReport:
         if kind == "agreement":
             for entry in (e for e in expected if e.kind == kind and e.history):
                 ids = [m for e, _, m in found if e == entry.id and m]
-                got = _history(cursor, max(set(ids), key=ids.count)) if ids else []
+                got = _history(cursor, Counter(ids).most_common(1)[0][0]) if ids else []
                 report.histories[entry.id] = (collapse(entry.history), got)
     return report
 

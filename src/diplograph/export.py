@@ -62,7 +62,7 @@ def export(con: duckdb.DuckDBPyConnection, format: str, path: Path, table: str =
     return export_table(con, table, format, path, filters)
 
 
-def _source_sql(con, table: str, filters: EventFilter) -> tuple[str, list]:
+def _source_sql(table: str, filters: EventFilter) -> tuple[str, list]:
     if table not in TABLES:
         raise ExportError(f"unknown table {table!r} (use {', '.join(TABLES)})")
     name = TABLES[table]
@@ -76,7 +76,7 @@ def _source_sql(con, table: str, filters: EventFilter) -> tuple[str, list]:
 def export_table(con: duckdb.DuckDBPyConnection, table: str, format: str, path: Path,
                  filters: EventFilter = EventFilter()) -> int:
     """One table (event filters apply to ``events``) as JSONL, Parquet or CSV."""
-    sql, params = _source_sql(con, table, filters)
+    sql, params = _source_sql(table, filters)
     cursor = con.cursor()
     if format == "csv":  # lists as 'a;b' cells, which spreadsheets read
         types = dict(cursor.execute(f"SELECT column_name, column_type FROM (DESCRIBE {sql})",
@@ -130,11 +130,12 @@ def _merged_with_reports(con, filters: EventFilter) -> Iterator[dict[str, Any]]:
     cursor.execute(f"""
         SELECT m.*, list(e.plover ORDER BY d.published_on NULLS LAST, e.seq) AS plovers,
                arg_min(e.id, e.seq) AS first_report,
-               count(v.item_id) AS mentions
+               sum(coalesce(v.sentences, 0))::INTEGER AS mentions
         FROM merged_events m
         JOIN events e ON e.merged_id = m.id
         JOIN documents d ON d.id = e.doc_id
-        LEFT JOIN (SELECT item_id FROM evidence) v ON v.item_id = e.id
+        LEFT JOIN (SELECT item_id, count(*) AS sentences FROM evidence GROUP BY item_id) v
+               ON v.item_id = e.id
         WHERE {where} GROUP BY ALL ORDER BY m.id""", params)
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -195,7 +196,6 @@ QUAD = {**dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
         **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
         **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), 3),
         **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4)}
-#: the event's modality has no PLOVER field; it goes in ``comment``
 
 
 def plover_records(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilter()
@@ -208,7 +208,8 @@ def plover_records(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventF
     for row in _merged_with_reports(con, filters):
         if not (row["date_start"] or row["first_reported"]):
             continue
-        plovers = [json.loads(p) for p in row["plovers"] if p]
+        plovers = [p for p in (json.loads(text) for text in row["plovers"] if text)
+                   if isinstance(p, dict)]
         strict = Counter(p.get("event") for p in plovers if p.get("event")).most_common(1)
         event = strict[0][0] if strict else row["type"]
         contexts = sorted({c for p in plovers for c in p.get("context") or []})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -14,7 +15,7 @@ HIGHLIGHT = "bold black on yellow"
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the paragraph (blank-line or line bounded) holding a span."""
+    """Offsets of the line (a paragraph, in news text) holding a span."""
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
     return left, len(text) if right == -1 else right
@@ -31,7 +32,7 @@ def highlighted(text: str, start: int, end: int, marks: bool = False) -> Text:
 
 
 def _join(values: Any) -> str:
-    return ", ".join(values) if values else "—"
+    return escape(", ".join(values)) if values else "—"
 
 
 def render_item(item: dict[str, Any], texts: dict[str, str], console: Console) -> None:
@@ -39,18 +40,18 @@ def render_item(item: dict[str, Any], texts: dict[str, str], console: Console) -
         when = item.get("date_value") or "undated"
         console.print(f"[bold]{item['id']}[/bold]  {item['type']}"
                       f"{' (' + item['mode'] + ')' if item.get('mode') else ''}  "
-                      f"[cyan]{item['status']}[/cyan]  {when}  {_join(item['parties'])}",
+                      f"[cyan]{item['status']}[/cyan]  {escape(when)}  {_join(item['parties'])}",
                       highlight=False)
         console.print(f"source {_join(item['source'])} → target {_join(item['target'])} · "
                       f"sectors {_join(item['sectors'])} · people {_join(item['people'])}",
                       highlight=False)
         if item.get("location_name"):
-            console.print(f"location {item['location_name']}", highlight=False)
+            console.print(f"location {escape(item['location_name'])}", highlight=False)
     elif item["kind"] == "agreement":
-        console.print(f"[bold]{item['id']}[/bold]  {item['title']}  [cyan]{item['status']}"
-                      f"[/cyan]  {_join(item['parties'])}", highlight=False)
+        console.print(f"[bold]{item['id']}[/bold]  {escape(item['title'])}  [cyan]"
+                      f"{item['status']}[/cyan]  {_join(item['parties'])}", highlight=False)
         console.print("history: " + " → ".join(
-            f"{h['status']} {h['on_date'] or '?'} ({h['document_name']})"
+            f"{h['status']} {h['on_date'] or '?'} ({escape(h['document_name'])})"
             for h in item["history"]), highlight=False)
     else:
         _render_document(item, console)
@@ -58,7 +59,7 @@ def render_item(item: dict[str, Any], texts: dict[str, str], console: Console) -
     console.print(f"{len({r['doc_id'] for r in item['reports']})} source article(s):",
                   highlight=False)
     for report in item["reports"]:
-        console.rule(f"{report['doc_id']} · {report['document_name']} · "
+        console.rule(f"{report['doc_id']} · {escape(report['document_name'])} · "
                      f"{report.get('document_published') or 'undated'} · "
                      f"{report.get('status')}", align="left")
         text = texts.get(report["doc_id"], "")
@@ -72,8 +73,9 @@ def render_item(item: dict[str, Any], texts: dict[str, str], console: Console) -
 
 
 def _render_document(item: dict[str, Any], console: Console) -> None:
-    console.print(f"[bold]{item['id']}[/bold]  {item['name']}  {item.get('published') or ''}"
-                  f"  {item.get('title') or ''}", highlight=False)
+    console.print(f"[bold]{item['id']}[/bold]  {escape(item['name'])}  "
+                  f"{item.get('published') or ''}  {escape(item.get('title') or '')}",
+                  highlight=False)
     text = item["text"]
     styled = Text(text)
     for evidence in item["evidence"]:
@@ -90,7 +92,7 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     return table
 
 

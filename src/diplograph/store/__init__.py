@@ -23,7 +23,7 @@ from ..errors import DiplographError
 from ..types import Record
 from . import queries
 from .queries import EventFilter, QueryError
-from .schema import applied_migrations, migrate
+from .schema import applied_migrations, known_migrations, migrate
 from .writer import WriteResult, content_hash, write_record
 
 __all__ = ["Store", "open_store", "default_db_path", "EventFilter", "QueryError",
@@ -112,6 +112,19 @@ class Store:
         return queries.integrity_problems(self.con)
 
 
+def _check_migrations(path: Path, applied: list[str]) -> None:
+    """A store read as is must be at this version's schema, neither older nor newer."""
+    known = [m.name for m in known_migrations()]
+    if not applied:
+        raise StoreError(f"{path}: not a diplograph store (no migrations recorded)")
+    if unknown := sorted(set(applied) - set(known)):
+        raise StoreError(f"{path}: made by a newer diplograph (migration {unknown[0]}); "
+                         "upgrade diplograph to read it")
+    if missing := [name for name in known if name not in applied]:
+        raise StoreError(f"{path}: made by an older diplograph (needs {missing[0]}); open it "
+                         "once for writing (e.g. `diplograph ingest` or `serve`) to migrate it")
+
+
 def open_store(path: str | Path | None = None, read_only: bool = False) -> Store:
     """Open (and create or migrate, unless ``read_only``) a store file."""
     path = Path(path) if path else default_db_path()
@@ -129,8 +142,7 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> Store
         raise StoreError(f"{path}: not a DuckDB store ({str(exc).splitlines()[0]})") from None
     try:
         if read_only:
-            if "0001_initial" not in applied_migrations(con):
-                raise StoreError(f"{path}: not a diplograph store (no migrations recorded)")
+            _check_migrations(path, applied_migrations(con))
         else:
             migrate(con)
     except duckdb.Error as exc:

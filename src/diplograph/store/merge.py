@@ -26,7 +26,6 @@ TITLE_OVERLAP = 0.6
 #: the order an agreement moves through; ties on a date are broken by it
 AGREEMENT_STAGES = ("proposed", "negotiating", "finalizing", "agreed", "signed", "in_force",
                     "abandoned")
-_EVENT_STATUS_ORDER = ("requested", "proposed", "planned", "ongoing", "done", "failed")
 #: modes that are different ways of meeting and cannot describe the same act
 _MODE_FAMILIES = {"phone": "phone", "press_conference": "press", "multilateral": "multi",
                   "offer": "offer", "accept": "accept"}
@@ -155,15 +154,6 @@ def _distance(report: EventReport, group: list[EventReport]) -> tuple[int, int]:
     return days, -shared
 
 
-def merged_status(group: list[EventReport]) -> str:
-    """What the latest report says (reports of one event share a status, so this
-    only matters for data merged by older rules)."""
-    latest = max(group, key=lambda r: (r.published_on or dt.date.min,
-                                       _EVENT_STATUS_ORDER.index(r.status)
-                                       if r.status in _EVENT_STATUS_ORDER else 0))
-    return latest.status
-
-
 def most_common(values) -> object | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
@@ -247,8 +237,9 @@ def status_history(group: list[AgreementReport]) -> list[HistoryEntry]:
                                         "published"))
         else:
             entries.append(HistoryEntry(report, report.status, None, "unknown"))
-    return sorted(entries, key=lambda e: (e.on_date or dt.date.max, _stage(e.status),
-                                          e.report.seq))
+    # undated words come first: any dated report overrides them
+    return sorted(entries, key=lambda e: (e.on_date is not None, e.on_date or dt.date.min,
+                                          _stage(e.status), e.report.seq))
 
 
 def _stage(status: str) -> int:

@@ -85,8 +85,15 @@ class EventFilter:
             c.add("m.sort_day <= ?", _date(self.until, "until", last_day))
         if self.q:
             c.add("""m.id IN (SELECT e.merged_id FROM events e
-                JOIN evidence v ON v.item_id = e.id WHERE v.sentence ILIKE ?)""", f"%{self.q}%")
+                JOIN evidence v ON v.item_id = e.id WHERE v.sentence ILIKE ? ESCAPE '\\')""",
+                  like_pattern(self.q))
         return c.sql, c.params
+
+
+def like_pattern(words: str) -> str:
+    """An ILIKE pattern matching the words literally (% and _ are not wildcards)."""
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _country(code: str) -> str:
@@ -199,14 +206,16 @@ def quantities(con: duckdb.DuckDBPyConnection, dyad: str | None = None,
 
 
 def dyads(con: duckdb.DuckDBPyConnection, limit: int | None = 20) -> pd.DataFrame:
-    """Pairs of states or organisations by how many merged events they share."""
+    """Pairs of states by how many merged events they share (events between a
+    state and an organisation are listed under the state, not as a pair)."""
     page = f" LIMIT {int(limit)}" if limit is not None else ""
     cooperative = sorted(COOPERATIVE)
     return _frame(con, f"""SELECT parties_key AS dyad, count(*) AS events,
             count(*) FILTER (WHERE list_contains(?, type)) AS cooperative,
             count(*) FILTER (WHERE NOT list_contains(?, type)) AS conflictual,
             sum(source_count)::INTEGER AS reports, max(last_reported) AS last_reported
-        FROM merged_events WHERE len(parties) = 2
+        FROM merged_events
+        WHERE len(parties) = 2 AND regexp_full_match(parties_key, '[A-Z]{{3}}-[A-Z]{{3}}')
         GROUP BY parties_key ORDER BY events DESC, dyad{page}""", [cooperative, cooperative])
 
 
@@ -450,15 +459,15 @@ def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 50) -> dict[str,
     q = q.strip()
     if not q:
         raise QueryError("q must not be empty")
-    pattern = f"%{q}%"
+    pattern = like_pattern(q)
     cursor = con.cursor()
     documents = _records(cursor, """SELECT id, name, title, published, source,
             CASE WHEN position(lower(?) IN lower(text)) > 0
                  THEN substr(text, greatest(1, position(lower(?) IN lower(text)) - 80), 200)
             END AS snippet
-        FROM documents WHERE title ILIKE ? OR text ILIKE ?
+        FROM documents WHERE title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\'
         ORDER BY published_on DESC NULLS LAST, id LIMIT ?""", [q, q, pattern, pattern, limit])
     actors_found = _records(cursor, """SELECT id, kind, name, country, role FROM actors
-        WHERE name ILIKE ? OR id ILIKE ? ORDER BY kind, name LIMIT ?""",
+        WHERE name ILIKE ? ESCAPE '\\' OR id ILIKE ? ESCAPE '\\' ORDER BY kind, name LIMIT ?""",
                             [pattern, pattern, limit])
     return {"q": q, "documents": documents, "actors": actors_found}

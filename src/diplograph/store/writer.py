@@ -156,14 +156,17 @@ def _insert_quantities(con, doc_id: str, quantities: list[dict], published_on) -
 def remerge(con: duckdb.DuckDBPyConnection, parties_keys: set[str]) -> None:
     """Recompute the merged agreements, then the merged events, of these party sets.
 
-    Agreements go first: an act about one agreement never merges with an act
-    about another, so events need the merged agreement ids."""
+    All agreements go first: an act about one agreement never merges with an
+    act about another, so events need the merged agreement ids."""
     for key in sorted(parties_keys):
         _remerge_agreements(con, key)
-        types = [r[0] for r in con.execute(
-            "SELECT DISTINCT type FROM events WHERE parties_key = ?", [key]).fetchall()]
-        for event_type in types:
-            _remerge_events(con, event_type, key)
+    # events of these parties, and events elsewhere that concern their agreements
+    groups = con.execute("""SELECT DISTINCT e.type, e.parties_key FROM events e
+        LEFT JOIN agreements a ON a.id = e.agreement_id
+        WHERE list_contains(?, e.parties_key) OR list_contains(?, a.parties_key)
+        ORDER BY 1, 2""", [sorted(parties_keys), sorted(parties_keys)]).fetchall()
+    for event_type, key in groups:
+        _remerge_events(con, event_type, key)
 
 
 def _rows(con, sql: str, params: list) -> list[dict]:
@@ -212,7 +215,7 @@ def _remerge_agreements(con, key: str) -> None:
 
 
 def _status_since(history: list[merge.HistoryEntry]):
-    """The first date of the run of the latest status (how long it has been pending)."""
+    """The first date of the run of the latest status (since when it stands there)."""
     changes = merge.status_changes(history)
     return changes[-1].on_date if changes else None
 
@@ -240,7 +243,7 @@ def _remerge_events(con, event_type: str, key: str) -> None:
             "INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?, ?, ?, ?, ?, ?, ?)",
             [merged_id, event_type, merge.most_common(m["mode"] for m in members),
-             merge.merged_status(group), *_direction(members), members[0]["parties"], key,
+             group[0].status, *_direction(members), members[0]["parties"], key,  # one status
              sorted({p for m in members for p in m["people"]}),
              sorted({s for m in members for s in m["sectors"]}),
              dated["date_value"] if dated else None,

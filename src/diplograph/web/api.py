@@ -118,14 +118,19 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
 
 
 def _shown(request: Request, item_id: str, prefix: str) -> dict[str, Any]:
+    return show_prefixed(_store(request), item_id, prefix)
+
+
+def show_prefixed(store, item_id: str, prefix: str) -> dict[str, Any]:
+    """One item, refusing ids of another kind (E… on the agreements route)."""
     if not item_id[:1].upper() == prefix:
         raise NotFound(f"no such id {item_id!r} here (ids on this route start with {prefix})")
-    return _store(request).show(item_id)
+    return store.show(item_id)
 
 
 @router.post("/ingest", summary="Extract and store pasted text or uploaded files")
 def ingest(request: Request, files: Annotated[list[UploadFile] | None, File()] = None,
-           text: Annotated[str | None, Form(max_length=2_000_000)] = None,
+           text: Annotated[str | None, Form(max_length=1_000_000)] = None,
            title: Annotated[str | None, Form(max_length=500)] = None,
            published: Annotated[str | None, Form(max_length=10)] = None):
     """Each file (text, HTML, JSONL) or the pasted text is extracted and stored in

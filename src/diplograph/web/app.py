@@ -26,7 +26,8 @@ from ..store.queries import NotFound
 HERE = Path(__file__).parent
 #: limits on uploads (per request)
 MAX_FILES = 20
-MAX_FILE_BYTES = 2_000_000
+#: per file, and for pasted text (Starlette refuses form fields over 1 MB anyway)
+MAX_FILE_BYTES = 1_000_000
 
 
 def error_body(status: int, message: str, detail=None) -> dict:

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from fastapi import HTTPException, UploadFile
 
 from ..extract import extract
@@ -22,6 +23,8 @@ def ingest_uploads(app, files: list[UploadFile], text: str | None, title: str | 
     limits = app.state.limits
     if published:
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+                raise ValueError(published)
             dt.date.fromisoformat(published)
         except ValueError:
             raise HTTPException(422, f"published must be YYYY-MM-DD, got {published!r}") from None
@@ -66,7 +69,12 @@ def _store_all(store, paths: list[Path], published: str | None, folder: str):
         if isinstance(outcome, Rejection):
             yield _rejected(_shown_name(outcome.source, folder), outcome.reason)
             continue
-        written = store.ingest_record(outcome)
+        try:
+            written = store.ingest_record(outcome)
+        except duckdb.Error as exc:  # this file is rolled back; the others go on
+            yield _rejected(_shown_name(outcome.document.source, folder),
+                            f"cannot store: {str(exc).splitlines()[0]}")
+            continue
         yield {"source": _shown_name(outcome.document.source, folder),
                "status": "stored" if written.stored else "already stored",
                "doc_id": written.doc_id, "events": written.events,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote, urlencode
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -13,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from ..store import queries
 from ..store.queries import EventFilter, frame_records
 from . import charts
-from .api import Text, dyad_view
+from .api import Text, dyad_view, show_prefixed
 from .highlight import marked_text, paragraph_with_evidence
 
 router = APIRouter(include_in_schema=False)
@@ -63,10 +64,10 @@ def agreements(request: Request, country: Text = None, sector: Text = None,
     histories = queries.agreement_histories(store.con, [r["id"] for r in rows])
     for row in rows:
         row["history"] = histories.get(row["id"], [])
-    waiting = [r for r in rows if r["pending_days"] is not None]
-    done = [r for r in rows if r["pending_days"] is None]
-    query = "&".join(f"{k}={v}" for k, v in (("country", country), ("sector", sector),
-                                              ("pending", "true" if pending else None)) if v)
+    waiting = [r for r in rows if r["status"] in queries.PENDING]
+    done = [r for r in rows if r["status"] not in queries.PENDING]
+    query = urlencode({k: v for k, v in (("country", country), ("sector", sector),
+                                         ("pending", "true" if pending else None)) if v})
     return _page(request, "agreements.html", f"/api/agreements?{query}", pending_rows=waiting,
                  settled_rows=done, country=country or "", sector=sector or "",
                  pending=pending)
@@ -74,13 +75,14 @@ def agreements(request: Request, country: Text = None, sector: Text = None,
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: str):
-    return _item(request, request.app.state.store.show(event_id), f"/api/events/{event_id}")
+    return _item(request, show_prefixed(request.app.state.store, event_id, "E"),
+                 f"/api/events/{quote(event_id)}")
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
 def agreement(request: Request, agreement_id: str):
-    return _item(request, request.app.state.store.show(agreement_id),
-                 f"/api/agreements/{agreement_id}")
+    return _item(request, show_prefixed(request.app.state.store, agreement_id, "A"),
+                 f"/api/agreements/{quote(agreement_id)}")
 
 
 def _item(request: Request, item: dict, twin: str) -> HTMLResponse:
@@ -95,12 +97,12 @@ def _item(request: Request, item: dict, twin: str) -> HTMLResponse:
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document(request: Request, document_id: str):
-    item = request.app.state.store.show(document_id)
+    item = show_prefixed(request.app.state.store, document_id, "D")
     spans = [(e["start"], e["end"], e["item_kind"], e["item_id"]) for e in item["evidence"]]
     spans += [(m["start"], m["end"], "mention", m["actor_id"]) for m in item["mentions"]]
     record = request.app.state.store.con.cursor().execute(
         "SELECT record FROM documents WHERE id = ?", [item["id"]]).fetchall()[0][0]
-    return _page(request, "document.html", f"/api/documents/{document_id}", item=item,
+    return _page(request, "document.html", f"/api/documents/{quote(document_id)}", item=item,
                  marked=marked_text(item["text"], spans),
                  record=json.dumps(json.loads(record), ensure_ascii=False, indent=2))
 
@@ -108,7 +110,7 @@ def document(request: Request, document_id: str):
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query(max_length=200)] = ""):
     found = queries.search(request.app.state.store.con, q) if q.strip() else None
-    return _page(request, "search.html", f"/api/search?q={q}", q=q, found=found)
+    return _page(request, "search.html", f"/api/search?{urlencode({'q': q})}", q=q, found=found)
 
 
 @router.get("/upload", response_class=HTMLResponse)
