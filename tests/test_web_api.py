@@ -220,3 +220,10 @@ def test_web_pairs_are_pairs_of_states(client):
 def test_web_search_link_is_encoded(client):
     page = client.get("/search", params={"q": "a&b#c"}).text
     assert "/api/search?q=a%26b%23c" in page
+
+
+def test_web_api_refuses_posts_from_other_sites_and_huge_bodies(client):
+    assert_error(client.post("/api/ingest", data={"text": "x"},
+                             headers={"origin": "http://evil.example"}), 403)
+    assert_error(client.post("/api/ingest", content=b"x" * 200_000,
+                             headers={"content-type": "text/plain"}), 413)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import swagger_ui_bundle
 from fastapi import FastAPI, Request
@@ -66,6 +67,21 @@ def build_app(db_path=None, max_files: int = MAX_FILES,
                                    swagger_js_url="/docs-assets/swagger-ui-bundle.js",
                                    swagger_css_url="/docs-assets/swagger-ui.css",
                                    swagger_favicon_url="/docs-assets/favicon-32x32.png")
+
+    @app.middleware("http")
+    async def guard_writes(request: Request, call_next):
+        """Posts are refused before they are read when they come from another
+        site's page (the server writes to the store) or announce a body larger
+        than the upload limits allow."""
+        if request.method == "POST":
+            origin = request.headers.get("origin")
+            if origin and urlsplit(origin).netloc != request.headers.get("host"):
+                return respond(request, 403, f"posts from {origin} are not accepted")
+            size = request.headers.get("content-length")
+            most = max_files * max_file_bytes + 64_000  # files plus form fields
+            if size and size.isdigit() and int(size) > most:
+                return respond(request, 413, f"request larger than {most} bytes")
+        return await call_next(request)
 
     def respond(request: Request, status: int, message: str, detail=None):
         if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):

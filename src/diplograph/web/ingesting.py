@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,17 @@ def ingest_uploads(app, files: list[UploadFile], text: str | None, title: str | 
             "rejected": sum(r["status"] == "rejected" for r in results)}
 
 
-def _store_all(store, paths: list[Path], published: str | None, folder: str):
+#: one extraction at a time: spaCy on two cores gains nothing from more, and
+#: the readers of the dashboard keep the other core
+_EXTRACTING = threading.Lock()
+
+
+def _store_all(store, paths: list[Path], published: str | None, folder: str) -> list[dict]:
+    with _EXTRACTING:
+        return list(_extract_and_store(store, paths, published, folder))
+
+
+def _extract_and_store(store, paths: list[Path], published: str | None, folder: str):
     items = iter_inputs(paths, max_bytes=10**9)
     for outcome in extract(items, published=published):
         if isinstance(outcome, Rejection):
