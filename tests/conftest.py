@@ -190,3 +190,19 @@ def make_record(doc_id: str, sentences: list[str], published: str | None, *,
 
 def day(value: str) -> dict:
     return {"value": value, "granularity": "day", "text": value}
+
+
+@pytest.fixture(scope="session")
+def sample_store(extract_paths, samples_dir, tmp_path_factory) -> Callable[[str], Path]:
+    """``sample_store(name)``: a new store file holding the sample corpus (each
+    caller gets its own file, free to change it)."""
+    from diplograph.store import open_store
+
+    def build(name: str) -> Path:
+        path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+        with open_store(path) as store:
+            for record in extract_paths([samples_dir / "articles"]).records:
+                store.ingest_record(record)
+        return path
+
+    return build

@@ -32,12 +32,8 @@ def sample_records(extract_paths, samples_dir):
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory, sample_records):
-    path = tmp_path_factory.mktemp("store") / "samples.duckdb"
-    with open_store(path) as store:
-        for record in sample_records:
-            store.ingest_record(record)
-    return path
+def sample_db(sample_store):
+    return sample_store("store")
 
 
 def all_counts(path):

@@ -9,17 +9,12 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra is not installed (pip install '.[web]')")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from diplograph.store import open_store  # noqa: E402
 from diplograph.web import create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def client(extract_paths, samples_dir, tmp_path_factory):
-    path = tmp_path_factory.mktemp("web") / "web.duckdb"
-    with open_store(path) as store:
-        for record in extract_paths([samples_dir / "articles"]).records:
-            store.ingest_record(record)
-    app = create_app(path, max_files=3, max_file_bytes=20_000)
+def client(sample_store):
+    app = create_app(sample_store("web"), max_files=3, max_file_bytes=20_000)
     with TestClient(app) as test_client:
         yield test_client
 

@@ -16,7 +16,6 @@ pytest.importorskip("fastapi", reason="the web extra is not installed (pip insta
 playwright_api = pytest.importorskip("playwright.sync_api")
 from conftest import REPO  # noqa: E402
 
-from diplograph.store import open_store  # noqa: E402
 from diplograph.web import create_app  # noqa: E402
 
 CHROMIUM = os.environ.get("DIPLOGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -36,13 +35,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(extract_paths, samples_dir, tmp_path_factory):
+def server(sample_store):
     import uvicorn
 
-    path = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    with open_store(path) as store:
-        for record in extract_paths([samples_dir / "articles"]).records:
-            store.ingest_record(record)
+    path = sample_store("browser")
     port = _free_port()
     config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
