@@ -17,10 +17,6 @@ from ..types import Evidence, Quantity
 from .actors import ActorIndex
 from .times import TimeMention
 
-_NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize "
-                 "quatorze quinze seize vingt trente quarante cinquante soixante cent cents "
-                 "mille").split()
-_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
@@ -44,14 +40,22 @@ def _lexicon(parsed: ParsedDoc) -> _Lexicon:
     scales = {k.lower(): v for k, v in data["scales"].items()}
     scale_re = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
     unit_re = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    linker = r"(?:\s*(?:de|d')\s*)?\s*(?:ex-|anciens\s+|nouveaux\s+|nouvelles\s+)?"
-    number = rf"(?P<num>{_DIGITS}|(?:(?:{_WORDS})(?:[\s-]+(?:et[\s-]+)?(?:{_WORDS}))*))"
+    linker = (rf"(?:\s*(?:{_alternatives(data['linkers'])})\s*)?\s*"
+              rf"(?:{_alternatives(data['count_prefixes'])})?")
+    words = _alternatives(data["number_words"])
+    joiners = _alternatives(data["number_joiners"])
+    number = rf"(?P<num>{_DIGITS}|(?:(?:{words})(?:[\s-]+(?:(?:{joiners})[\s-]+)?(?:{words}))*))"
     pattern = re.compile(
         rf"(?<![\w,.])(?P<prefix_cur>US\$|\$|€|£)?\s?{number}"
         rf"(?:\s*(?P<scale>{scale_re})\b\.?)?{linker}\s*(?P<unit>{unit_re})(?![\w])", re.I)
     prefix = re.compile(rf"(?P<cur>US\$|\$US|\$|€|£)\s?(?P<num>{_DIGITS})"
                         rf"(?:\s*(?P<scale>{scale_re})\b)?", re.I)
     return _Lexicon(pattern, prefix, scales, units)
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first (so "seize" beats "s")."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def _to_number(text: str) -> float | None:
