@@ -49,7 +49,8 @@ def fill(store, n: int, codes: list[str]) -> float:
     con.execute("""INSERT INTO merged_events
         SELECT 'E' || i, type, NULL, status, parties[1:1], parties[2:2], parties,
                array_to_string(parties, '-'), [], sectors, strftime(day, '%Y-%m-%d'), 'day',
-               day, day, NULL, NULL, day, day, 1 + (i % 3)::INT, 1, 0.8, day, i
+               day, day, NULL, NULL, day, day, 1 + (i % 3)::INT, 1, 0.8, day, i,
+               ',' || array_to_string(sectors, ',') || ','
         FROM synth""")
     con.execute("""INSERT INTO events
         SELECT 'S' || i || ':e1', i, 'S' || i, 'e1', 'E' || i, type, NULL, status, parties[1:1],
@@ -59,8 +60,9 @@ def fill(store, n: int, codes: list[str]) -> float:
     con.execute("""INSERT INTO evidence
         SELECT 'S' || i, 'event', 'S' || i || ':e1', 0, 80,
                'Les ministres ont discuté de ' || sectors[1] || ' et de coopération, le '
-               || strftime(day, '%d/%m/%Y') || ' (rapport ' || i || ').'
+               || strftime(day, '%d/%m/%Y') || ' (rapport ' || i || ').', NULL
         FROM synth""")
+    con.execute("UPDATE evidence SET folded = lower(strip_accents(sentence))")
     con.execute("DROP TABLE synth")
     con.execute("CHECKPOINT")
     return time.perf_counter() - started

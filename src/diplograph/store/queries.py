@@ -77,16 +77,16 @@ class EventFilter:
             c.add("m.type = ?", _choice(self.type.upper(), EVENT_TYPES, "type"))
         if self.status:
             c.add("m.status = ?", _choice(self.status.lower(), EVENT_STATUSES, "status"))
-        if self.sector:
-            c.add("list_contains(m.sectors, ?)", self.sector.lower())
+        if self.sector:  # a substring of ",trade,health,": faster than list_contains
+            c.add("contains(m.sector_text, ?)", f",{self.sector.strip().lower()},")
         if self.since:
             c.add("coalesce(m.date_end, m.sort_day) >= ?", _date(self.since, "since", first_day))
         if self.until:
             c.add("m.sort_day <= ?", _date(self.until, "until", last_day))
         if self.q:
-            c.add("""m.id IN (SELECT e.merged_id FROM events e
-                JOIN evidence v ON v.item_id = e.id WHERE v.sentence ILIKE ? ESCAPE '\\')""",
-                  like_pattern(self.q))
+            c.add("""m.id IN (SELECT e.merged_id FROM events e JOIN evidence v
+                ON v.item_id = e.id WHERE contains(v.folded, lower(strip_accents(?))))""",
+                  self.q.strip())
         return c.sql, c.params
 
 

@@ -104,7 +104,9 @@ def _date_columns(date: dict | None) -> list:
 def _insert_evidence(con, doc_id: str, kind: str, item_id: str, evidence: list[dict]) -> None:
     rows = [[doc_id, kind, item_id, e["start"], e["end"], e["sentence"]] for e in evidence]
     if rows:
-        con.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", rows)
+        con.executemany("""INSERT INTO evidence (doc_id, item_kind, item_id, start, "end",
+            sentence, folded) VALUES (?, ?, ?, ?, ?, ?, lower(strip_accents(?)))""",
+                        [[*row, row[-1]] for row in rows])
 
 
 def _insert_agreements(con, doc_id: str, agreements: list[dict]) -> None:
@@ -241,7 +243,7 @@ def _remerge_events(con, event_type: str, key: str) -> None:
         reported = [m["published_on"] for m in members if m["published_on"]]
         con.execute(
             "INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?)",
+            "?, ?, ?, ?, ?, ?, ?, ?)",
             [merged_id, event_type, merge.most_common(m["mode"] for m in members),
              group[0].status, *_direction(members), members[0]["parties"], key,  # one status
              sorted({p for m in members for p in m["people"]}),
@@ -255,9 +257,14 @@ def _remerge_events(con, event_type: str, key: str) -> None:
              len({m["doc_id"] for m in members}), len(members),
              max((m["confidence"] or 0.0) for m in members),
              dated["date_start"] if dated else min(reported, default=None),
-             min(m["seq"] for m in members)])
+             min(m["seq"] for m in members), _sector_text(members)])
         con.execute("UPDATE events SET merged_id = ? WHERE list_contains(?, id)",
                     [merged_id, [m["id"] for m in members]])
+
+
+def _sector_text(members: list[dict]) -> str:
+    """",trade,health,": what the sector filter scans (migration 0003)."""
+    return "," + ",".join(sorted({s for m in members for s in m["sectors"]})) + ","
 
 
 _PRECISION = {"day": 0, "month": 1, "period": 2, "year": 3}
