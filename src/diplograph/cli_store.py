@@ -144,7 +144,7 @@ def events(
     since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")
                      ] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Up to this date.")] = None,
-    q: Annotated[Optional[str], typer.Option("--q", help="Words in an evidence sentence.")
+    q: Annotated[Optional[str], typer.Option("--q", help="Words in an evidence sentence (case and accents ignored).")
                  ] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")
                      ] = 50,
