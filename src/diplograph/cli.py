@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from .ingest import iter_inputs
+from .periods import is_iso_day
 from .types import Rejection
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -63,7 +64,7 @@ def extract(
     """Extract records (actors, events, agreements, quantities) from articles."""
     if format not in ("jsonl", "pretty"):
         raise typer.BadParameter("use jsonl or pretty", param_hint="--format")
-    if published and not _is_iso_date(published):
+    if published and not is_iso_day(published):
         raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--published")
     rejected: list[Rejection] = []
     try:
@@ -160,18 +161,6 @@ def _register_store_verbs() -> None:
         app.command()(verb)
 
 
-def _is_iso_date(value: str) -> bool:
-    """YYYY-MM-DD exactly (Python 3.11 would also take "20250304")."""
-    import datetime as dt
-    import re
-
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-        return True
-    except ValueError:
-        return False
 
 
 _register_store_verbs()

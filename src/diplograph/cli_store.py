@@ -99,9 +99,10 @@ def ingest(
     Each document is written in one transaction, so an interrupted run leaves
     only whole documents. Events and agreements reported by several articles
     are merged as they arrive."""
-    from .cli import _is_iso_date, _records
+    from .cli import _records
+    from .periods import is_iso_day
 
-    if published and not _is_iso_date(published):
+    if published and not is_iso_day(published):
         raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--published")
     rejected: list[Rejection] = []
     stored = skipped = 0
@@ -215,30 +216,20 @@ def show(
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Show one event, agreement or document with its evidence sentences highlighted."""
-    from .store import QueryError
+    from .store import QueryError, queries
 
     with _open(db) as store:
         try:
             item = store.show(item_id)
         except QueryError as exc:
             raise _fail(str(exc))
-        texts = _texts(store, item)
+        texts = queries.document_texts(store.con, item)
     if format == "json":
         print(json.dumps(item, ensure_ascii=False, indent=2, default=str))
         return
     from .showing import render_item
 
     render_item(item, texts, _out())
-
-
-def _texts(store, item: dict) -> dict[str, str]:
-    """Article texts by document id, to show evidence in its paragraph."""
-    ids = sorted({r["doc_id"] for r in item.get("reports", [])})
-    if not ids:
-        return {}
-    rows = store.con.cursor().execute(
-        "SELECT id, text FROM documents WHERE list_contains(?, id)", [ids]).fetchall()
-    return dict(rows)
 
 
 def stats(

@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from .errors import DiplographError
-from .store.merge import title_words
+from .store.merge import first_of_each_run, title_words
+from .store.queries import agreement_histories
 
 
 class MergeGoldError(DiplographError):
@@ -166,28 +167,20 @@ def score_merges(con, expected: list[ExpectedEntry]) -> MergeReport:
         if kind == "agreement":
             for entry in (e for e in expected if e.kind == kind and e.history):
                 ids = [m for e, _, m in found if e == entry.id and m]
-                got = _history(cursor, Counter(ids).most_common(1)[0][0]) if ids else []
+                got = _history(con, Counter(ids).most_common(1)[0][0]) if ids else []
                 report.histories[entry.id] = (collapse(entry.history), got)
     return report
 
 
-def _history(cursor, merged_id: str) -> list[list[str]]:
-    rows = cursor.execute("""SELECT status, on_date FROM agreement_status_history
-        WHERE merged_id = ? ORDER BY position""", [merged_id]).fetchall()
-    changes: list[list[str]] = []
-    for status, on_date in rows:
-        if not changes or changes[-1][0] != status:
-            changes.append([status, on_date.isoformat() if on_date else None])
-    return changes
+def _history(con, merged_id: str) -> list[list[str]]:
+    """The stored status changes, as [status, date] pairs."""
+    changes = agreement_histories(con, [merged_id]).get(merged_id, [])
+    return [[h["status"], h["on_date"]] for h in changes]
 
 
 def collapse(history: tuple[tuple[str, str], ...]) -> list[list[str]]:
     """Expected histories as status changes (repeats of a status dropped)."""
-    changes: list[list[str]] = []
-    for status, date in history:
-        if not changes or changes[-1][0] != status:
-            changes.append([status, date])
-    return changes
+    return [list(h) for h in first_of_each_run(list(history), lambda h: h[0])]
 
 
 def render(report: MergeReport, console) -> None:

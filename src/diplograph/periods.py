@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+
+
+def is_iso_day(value: str) -> bool:
+    """YYYY-MM-DD exactly, a real day (Python 3.11 alone would also take "20250304")."""
+    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None and _parts(value) is not None
 
 
 def first_day(value: str | None) -> dt.date | None:

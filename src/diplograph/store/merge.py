@@ -248,8 +248,14 @@ def _stage(status: str) -> int:
 
 def status_changes(history: list[HistoryEntry]) -> list[HistoryEntry]:
     """The history with repeats of the same status dropped: what a reader wants to see."""
-    changes: list[HistoryEntry] = []
-    for entry in history:
-        if not changes or changes[-1].status != entry.status:
-            changes.append(entry)
-    return changes
+    return first_of_each_run(history, lambda entry: entry.status)
+
+
+def first_of_each_run(items: list, status_of) -> list:
+    """Items whose status differs from the one before (negotiating, negotiating,
+    signed -> negotiating, signed), for any shape of history row."""
+    out: list = []
+    for item in items:
+        if not out or status_of(out[-1]) != status_of(item):
+            out.append(item)
+    return out

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import DiplographError
 from ..periods import first_day, last_day
+from .merge import first_of_each_run
 
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -448,10 +449,25 @@ def agreement_histories(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[
         WHERE list_contains(?, merged_id) ORDER BY merged_id, position""", [ids]).fetchall()
     out: dict[str, list] = {}
     for merged_id, status, on_date in rows:
-        changes = out.setdefault(merged_id, [])
-        if not changes or changes[-1]["status"] != status:
-            changes.append({"status": status, "on_date": on_date.isoformat() if on_date else None})
-    return out
+        out.setdefault(merged_id, []).append(
+            {"status": status, "on_date": on_date.isoformat() if on_date else None})
+    return {k: first_of_each_run(v, lambda h: h["status"]) for k, v in out.items()}
+
+
+def with_histories(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> list[dict]:
+    """Agreement rows, each given its ``history`` of status changes."""
+    histories = agreement_histories(con, [r["id"] for r in rows])
+    for row in rows:
+        row["history"] = histories.get(row["id"], [])
+    return rows
+
+
+def document_texts(con: duckdb.DuckDBPyConnection, item: dict[str, Any]) -> dict[str, str]:
+    """The texts of the articles an item's reports come from, by document id
+    (to show each evidence sentence in its paragraph)."""
+    ids = sorted({r["doc_id"] for r in item.get("reports", [])})
+    return dict(con.cursor().execute(
+        "SELECT id, text FROM documents WHERE list_contains(?, id)", [ids]).fetchall())
 
 
 def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 50) -> dict[str, Any]:

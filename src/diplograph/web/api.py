@@ -89,10 +89,7 @@ def dyad_view(store, dyad: str, limit: int = 200) -> dict[str, Any]:
     for event in events:
         day = days.get(event["id"])
         event["sort_day"] = day.isoformat() if day else None
-    agreements = frame_records(queries.dyad_agreements(con, pair))
-    histories = queries.agreement_histories(con, [a["id"] for a in agreements])
-    for agreement in agreements:
-        agreement["history"] = histories.get(agreement["id"], [])
+    agreements = queries.with_histories(con, frame_records(queries.dyad_agreements(con, pair)))
     return {"dyad": pair, "total_events": store.count_events(EventFilter(dyad=pair)),
             "events": events, "agreements": agreements,
             "quantities": frame_records(store.quantities(dyad=pair)),

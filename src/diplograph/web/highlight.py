@@ -6,12 +6,12 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..showing import paragraph_around
+
 
 def paragraph_with_evidence(text: str, start: int, end: int) -> Markup:
     """The paragraph around ``text[start:end]`` with that sentence in <mark>."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    right = len(text) if right == -1 else right
+    left, right = paragraph_around(text, start, end)
     return Markup(f'{escape(text[left:start])}<mark class="evidence">'
                   f'{escape(text[start:end])}</mark>{escape(text[end:right])}')
 

@@ -2,7 +2,6 @@
 the store), with a result per file and limits on size and count."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tempfile
 import threading
@@ -14,6 +13,7 @@ from fastapi import HTTPException, UploadFile
 
 from ..extract import extract
 from ..ingest import iter_inputs
+from ..periods import is_iso_day
 from ..types import Rejection
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
@@ -22,13 +22,8 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 def ingest_uploads(app, files: list[UploadFile], text: str | None, title: str | None,
                    published: str | None) -> dict[str, Any]:
     limits = app.state.limits
-    if published:
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-                raise ValueError(published)
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise HTTPException(422, f"published must be YYYY-MM-DD, got {published!r}") from None
+    if published and not is_iso_day(published):
+        raise HTTPException(422, f"published must be YYYY-MM-DD, got {published!r}")
     if not files and not (text and text.strip()):
         raise HTTPException(400, "nothing to ingest: send files or text")
     if len(files) > limits["max_files"]:

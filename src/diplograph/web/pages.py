@@ -61,9 +61,7 @@ def agreements(request: Request, country: Text = None, sector: Text = None,
     store = request.app.state.store
     rows = frame_records(store.agreements(country=country or None, sector=sector or None,
                                           pending=pending))
-    histories = queries.agreement_histories(store.con, [r["id"] for r in rows])
-    for row in rows:
-        row["history"] = histories.get(row["id"], [])
+    queries.with_histories(store.con, rows)
     waiting = [r for r in rows if r["status"] in queries.PENDING]
     done = [r for r in rows if r["status"] not in queries.PENDING]
     query = urlencode({k: v for k, v in (("country", country), ("sector", sector),
@@ -86,9 +84,7 @@ def agreement(request: Request, agreement_id: str):
 
 
 def _item(request: Request, item: dict, twin: str) -> HTMLResponse:
-    texts = dict(request.app.state.store.con.cursor().execute(
-        "SELECT id, text FROM documents WHERE list_contains(?, id)",
-        [sorted({r["doc_id"] for r in item["reports"]})]).fetchall())
+    texts = queries.document_texts(request.app.state.store.con, item)
     for report in item["reports"]:
         report["shown"] = [paragraph_with_evidence(texts[report["doc_id"]], e["start"], e["end"])
                            for e in report["evidence"]]
