@@ -65,10 +65,6 @@ def _parties_key(parties: list[str]) -> str:
     return "-".join(sorted(parties))
 
 
-def _next_seq(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT nextval('item_seq')").fetchall()[0][0]
-
-
 def _insert_document(con, doc_id: str, digest: str, record: dict, published_on) -> None:
     con.execute(
         "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -115,8 +111,9 @@ def _insert_agreements(con, doc_id: str, agreements: list[dict]) -> None:
         period = agreement.get("period") or {}
         date = _date_columns(agreement.get("date"))
         con.execute(
-            "INSERT INTO agreements VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [item_id, _next_seq(con), doc_id, agreement["id"], agreement["title"],
+            "INSERT INTO agreements VALUES (?, nextval('item_seq'), ?, ?, NULL, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?)",
+            [item_id, doc_id, agreement["id"], agreement["title"],
              agreement.get("kind"), sorted(agreement["parties"]),
              _parties_key(agreement["parties"]), agreement.get("sectors") or [],
              agreement["status"], *date[:4], period.get("start"), period.get("end")])
@@ -129,9 +126,9 @@ def _insert_events(con, doc_id: str, events: list[dict]) -> None:
         location = event.get("location") or {}
         agreement = f"{doc_id}:{event['agreement']}" if event.get("agreement") else None
         con.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [item_id, _next_seq(con), doc_id, event["id"], event["type"], event.get("mode"),
+            "INSERT INTO events VALUES (?, nextval('item_seq'), ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [item_id, doc_id, event["id"], event["type"], event.get("mode"),
              event["status"], event.get("source") or [], event.get("target") or [],
              sorted(event["parties"]), _parties_key(event["parties"]),
              event.get("people") or [], event.get("sectors") or [],

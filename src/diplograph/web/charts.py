@@ -2,6 +2,7 @@
 and the page is complete when it arrives (the tool runs offline)."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 from html import escape
 
@@ -142,8 +143,6 @@ def _every_month(rows: list[dict], most: int = 240) -> list[dict]:
 
 
 def _ordinal(day: str) -> int:
-    import datetime as dt
-
     return dt.date.fromisoformat(day[:10]).toordinal()
 
 
