@@ -306,7 +306,9 @@ def _walk_back(doc, start: int, names: frozenset[int]) -> int:
     i = start
     while i > 0:
         prev = doc[i - 1]
-        if prev.pos_ in ("VERB", "AUX") and prev.lower_ not in ("étrangères",) \
+        # a verb ends the title, but not a participle used as an adjective
+        # ("Affaires étrangères", sometimes tagged VERB)
+        if prev.pos_ in ("VERB", "AUX") and prev.dep_ != "amod" \
                 or prev.text in (";", ":", "»", "«") or prev.i in names:
             break
         if prev.lower_ in ("et", "avec") and i < start - 1 and i >= 2 and (
