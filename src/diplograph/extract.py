@@ -3,20 +3,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .errors import DiplographError, UnsupportedLanguage
 from .lang import load_language, supported_languages
 from .langid import detect_language
+from .models import load_event_models
 from .nlp import load_pipeline, normalise_for_nlp
 from .parsed import ParsedDoc, ParsedSentence
 from .segment import split_sentences
-from .stages.actors import actor_list, find_actors
-from .stages.agreements import document_mentions, find_agreements
+from .stages.actors import ActorIndex, actor_list, find_actors
+from .stages.agreements import DocumentMention, document_mentions, find_agreements
 from .stages.events import find_events
 from .stages.quantities import find_quantities
-from .stages.times import find_times
-from .types import Document, Record, Rejection
+from .stages.times import TimeMention, find_times
+from .types import Agreement, Document, Quantity, Record, Rejection
 
 
 def choose_language(document: Document, forced: str | None = None) -> str:
@@ -58,23 +59,53 @@ def _paragraph(line_starts: list[int], offset: int) -> int:
     return bisect.bisect_right(line_starts, offset) - 1
 
 
+_DEFAULT = object()
+
+
 def extract_document(document: Document, language: str | None = None,
-                     published: str | None = None) -> Record:
-    """Read one document; ``published`` overrides any date from metadata."""
+                     published: str | None = None, models=_DEFAULT) -> Record:
+    """Read one document; ``published`` overrides any date from metadata.
+    ``models`` are the learned event models (default: the ones shipped for
+    the language; None: rules only)."""
     if published:
         document = replace(document, published=published, published_basis="given")
     code = choose_language(document, language)
     document = replace(document, language=code)
-    parsed = parse(document, code)
+    if models is _DEFAULT:
+        models = load_event_models(code)
+    return read_parsed(parse(document, code), models)
+
+
+@dataclass
+class Findings:
+    """What the stages before the events found in one parsed document."""
+    actors: ActorIndex
+    times: list[TimeMention]
+    quantities: list[Quantity]
+    documents: list[DocumentMention]
+    agreements: list[Agreement]
+
+
+def read_before_events(parsed: ParsedDoc) -> Findings:
+    """Actors, dates, quantities and agreements; sets the publication date
+    the text implies on ``parsed.document``."""
     actors = find_actors(parsed)
     times, when = find_times(parsed)
-    document = replace(document, published=when.value, published_basis=when.basis)
-    parsed.document = document
+    parsed.document = replace(parsed.document, published=when.value, published_basis=when.basis)
     quantities = find_quantities(parsed, actors, times)
     documents = document_mentions(parsed)  # named or merely referred to; read once
     agreements = find_agreements(parsed, actors, times, documents)
-    events = find_events(parsed, actors, times, quantities, agreements, documents)
-    return Record(document, actor_list(actors), events, agreements, quantities)
+    return Findings(actors, times, quantities, documents, agreements)
+
+
+def read_parsed(parsed: ParsedDoc, models=None) -> Record:
+    """Run the stages over a parsed document (kept apart from parsing so
+    that training can parse once and read many times)."""
+    found = read_before_events(parsed)
+    events = find_events(parsed, found.actors, found.times, found.quantities,
+                         found.agreements, found.documents, models)
+    return Record(parsed.document, actor_list(found.actors), events, found.agreements,
+                  found.quantities)
 
 
 def extract(items: Iterable[Document | Rejection], language: str | None = None,

@@ -30,12 +30,12 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
         mentions = [m for m in mentions if not m.place]
     ids: list[str] = []
     subject_ids: set[str] = set()
-    subject_tokens = _subject_tokens(head) if head is not None else set()
+    subject = subject_tokens(head) if head is not None else set()
     for m in mentions:
-        actor_id = _party_of(actors, m)
+        actor_id = party_of(actors, m)
         if actor_id and actor_id not in ids:
             ids.append(actor_id)
-        if actor_id and m.token_start in subject_tokens:
+        if actor_id and m.token_start in subject:
             subject_ids.add(actor_id)
     speaker = actors.speakers.get(sent.index)
     if speaker:
@@ -45,7 +45,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             subject_ids.add(country)
     lowered = " " + sent.sentence.text.lower().replace("’", "'") + " "
     # "les deux hommes" read as the two people just named gives its own two sides
-    sides_told = {_party_of(actors, m) for m in mentions if m.via == "pronoun"} - {None}
+    sides_told = {party_of(actors, m) for m in mentions if m.via == "pronoun"} - {None}
     if _mentions_both_sides(parsed.language, lowered) and len(actors.dyad) == 2 \
             and len(sides_told) < 2:
         for country in actors.dyad:
@@ -63,7 +63,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     return Participants(sorted(set(ids)), source, target, people)
 
 
-def _party_of(actors: ActorIndex, m: Mention) -> str | None:
+def party_of(actors: ActorIndex, m: Mention) -> str | None:
     if m.kind in ("state", "igo"):
         return m.actor_id
     if m.kind == "person":
@@ -71,7 +71,7 @@ def _party_of(actors: ActorIndex, m: Mention) -> str | None:
     return None
 
 
-def _subject_tokens(head) -> set[int]:
+def subject_tokens(head) -> set[int]:
     """Token indices of the subject of the act (or of the verb governing it)."""
     out: set[int] = set()
     verb = head

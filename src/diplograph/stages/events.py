@@ -253,7 +253,18 @@ def _private_subject(head, lang: LanguageData) -> bool:
 
 def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                 quantities: list[Quantity], agreements: list[Agreement],
-                documents: list[DocumentMention]) -> list[Event]:
+                documents: list[DocumentMention], models=None) -> list[Event]:
+    """Drafts from trigger words, revised by the learned models when given
+    (who the parties are, whether the draft is an act at all), then merged."""
+    drafts = draft_events(parsed, actors, times, quantities, documents)
+    if models is not None:
+        drafts = models.revise(parsed, actors, drafts)
+    return finish_events(parsed, actors, times, drafts, agreements)
+
+
+def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
+                 quantities: list[Quantity], documents: list[DocumentMention]) -> list[_Draft]:
+    """One draft per act word, before any merging: the rules' reading."""
     code = parsed.language.code
     lang = parsed.language
     q_sentences = {ev.start for q in quantities for ev in q.evidence}
@@ -306,19 +317,81 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
             if any(p.startswith("igo:") for p in parties) and trigger.type == "CONSULT" \
                     and mode in ("meeting", None):
                 mode = "multilateral"
-            drafts.append(_Draft(
-                trigger=trigger, sentence=sent, head=head, type=trigger.type, mode=mode,
-                status=status, parties=parties, source=who.source, target=who.target,
-                people=set(who.people) - _attendees(actors, sent, lang), sectors=sectors_in(parsed.language, sent),
-                date=date_in(times, sent, head, parsed.document.published),
-                location=location_in(actors, sent),
-                evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
-                weak=weak, told_before=told_before, amounts=amounts_by_sentence.get(sent.start, frozenset())))
+            people = set(who.people) - _attendees(actors, sent, lang)
+            sectors = sectors_in(parsed.language, sent)
+            date = date_in(times, sent, head, parsed.document.published)
+            for sides in _one_per_counterpart(trigger, mode, parties, who, actors, sent, lang):
+                drafts.append(_Draft(
+                    trigger=trigger, sentence=sent, head=head, type=trigger.type, mode=mode,
+                    status=status, parties=sides,
+                    source=[s for s in who.source if s in sides],
+                    target=[t for t in who.target if t in sides],
+                    people=_people_of(people, sides, actors) if sides != parties else set(people),
+                    sectors=set(sectors), date=date, location=location_in(actors, sent),
+                    evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
+                    weak=weak, told_before=told_before,
+                    amounts=amounts_by_sentence.get(sent.start, frozenset())))
+    return drafts
+
+
+def finish_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
+                  drafts: list[_Draft], agreements: list[Agreement]) -> list[Event]:
+    """Drafts merged into one event per real event, with their final attributes."""
+    lang = parsed.language
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
     country_of = {a.id: a.country for a in actors.actors.values() if a.kind == "person"}
     merged = _merge(drafts, parsed.document.published, country_of, lang)
     _finish(merged, _lead_date(parsed, times))
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
+
+
+def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str], who,
+                         actors: ActorIndex, sent: ParsedSentence,
+                         lang: LanguageData) -> list[list[str]]:
+    """"X s'est entretenu avec ses homologues japonais et iranien": meetings
+    with several counterparts named side by side are one meeting each, unless
+    the act itself is one gathering (a summit, a trilateral meeting)."""
+    if trigger.type != "CONSULT" or mode == "multilateral" or len(who.source) != 1 \
+            or any(p.startswith("igo:") for p in parties) \
+            or any(t.lemma_.lower() in lang.words("gathering_words") for t in sent.doc):
+        return [parties]
+    targets = [t for t in who.target if t in parties]
+    if len(targets) < 2 or not _coordinated(targets, actors, sent):
+        return [parties]
+    return [sorted([who.source[0], t]) for t in targets]
+
+
+def _coordinated(states: list[str], actors: ActorIndex, sent: ParsedSentence) -> bool:
+    """Whether the states are named in one coordination (conjuncts of each other)."""
+    roots = {}
+    for m in actors.in_sentence(sent.index):
+        if m.token_start >= 0 and not m.place and not m.topic:
+            state = m.actor_id if m.kind in ("state", "igo") else actors.country_of(m.actor_id)
+            if state in states:
+                roots.setdefault(state, sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root)
+    if len(roots) < len(states):
+        return False
+
+    def top(token):
+        while token.dep_ == "conj" or (token.dep_ in ("amod", "nmod", "appos")
+                                       and token.head.dep_ == "conj"):
+            token = token.head
+        return token.i
+
+    # conjuncts share the first conjunct as their top: "homologues japonais X, et iranien Y"
+    tops = {top(_noun_of(token)) for token in roots.values()}
+    return len(tops) < len(roots)
+
+
+def _noun_of(token):
+    """The noun a state's word hangs on ("japonais" -> "homologues")."""
+    return token.head if token.dep_ in ("amod", "nmod", "flat:name") and token.head.pos_ in (
+        "NOUN", "PROPN") else token
+
+
+def _people_of(people: set[str], sides: list[str], actors: ActorIndex) -> set[str]:
+    """The people of one side-by-side meeting: those of its two states."""
+    return {p for p in people if actors.country_of(p) in sides}
 
 
 _CONTENT_GOVERNORS = {"REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN"}

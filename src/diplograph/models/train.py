@@ -1,0 +1,238 @@
+"""Rebuild the learned event models from a gold corpus (``make train``).
+
+Every article is parsed once. The rules draft their acts; each draft is
+labelled from the gold (is there a gold event of its type in its sentence,
+and which of its candidate states are that event's parties). Figures are
+5-fold cross-validated by article: a fold's articles are read by models
+trained on the other four, and the whole records are scored as ``eval``
+scores them. The models written are then fitted on every article.
+
+    python -m diplograph.models.train --corpus ../shared/train [--dev ../shared/dev]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..evaluate import Gold, _overlaps, _Text, load_gold, score
+from ..extract import parse, read_before_events, read_parsed
+from ..ingest.files import read_jsonl
+from ..lang import supported_languages
+from ..parsed import ParsedDoc
+from ..stages.events import draft_events
+from ..types import Document
+from . import EventModels, model_folder
+from .features import act_features, party_candidates
+from .linear import LinearModel
+
+FOLDS = 5
+#: decision thresholds tried for the act model; the best cross-validated one is kept
+ACT_THRESHOLDS = (0.2, 0.3, 0.4)
+PARTY_THRESHOLD = 0.5
+
+
+@dataclass
+class Article:
+    parsed: ParsedDoc
+    original: Document
+    gold: Gold
+
+
+@dataclass
+class Examples:
+    party: list[tuple[list[str], int]] = field(default_factory=list)
+    act: list[tuple[list[str], int]] = field(default_factory=list)
+
+
+def load_articles(corpus: Path, language: str, limit: int | None = None,
+                  progress: bool = True) -> list[Article]:
+    """Parsed articles of one language that have a gold file."""
+    golds = load_gold(corpus / "gold")
+    files = sorted(corpus.glob("*.jsonl"))
+    if not files:
+        raise SystemExit(f"error: no *.jsonl file in {corpus}")
+    documents = [d for f in files for d in read_jsonl(f.read_text(encoding="utf-8"), str(f))
+                 if isinstance(d, Document) and d.doc_id in golds
+                 and golds[d.doc_id].language == language]
+    documents.sort(key=lambda d: d.doc_id)
+    if limit:
+        documents = documents[:limit]
+    out = []
+    for number, document in enumerate(documents, start=1):
+        if progress:
+            print(f"\rparsing {corpus.name}: {number}/{len(documents)}", end="", file=sys.stderr)
+        document = replace(document, language=language)
+        out.append(Article(parse(document, language), document, golds[document.doc_id]))
+    if progress:
+        print(file=sys.stderr)
+    return out
+
+
+def _reset(article: Article) -> ParsedDoc:
+    """The parsed article as it was before any stage wrote to it."""
+    article.parsed.document = article.original
+    return article.parsed
+
+
+def examples_of(article: Article) -> Examples:
+    """Labelled party candidates and acts from the rules' drafts of one article."""
+    parsed = _reset(article)
+    found = read_before_events(parsed)
+    drafts = draft_events(parsed, found.actors, found.times, found.quantities, found.documents)
+    text = _Text(parsed.text)
+    regions = [text.region(g.evidence, lambda _: None) for g in article.gold.events]
+    out = Examples()
+    for draft, previous in zip(drafts, previous_parties(drafts)):
+        span = [(draft.sentence.start, draft.sentence.end)]
+        golds = [g for g, region in zip(article.gold.events, regions)
+                 if draft.type in g.types and _overlaps(span, region)]
+        if not any(not g.optional for g in golds):
+            if not golds:
+                out.act.append((act_features(parsed, found.actors, draft), 0))
+        else:
+            out.act.append((act_features(parsed, found.actors, draft), 1))
+        if not golds:
+            continue
+        candidates = party_candidates(parsed, found.actors, draft, previous)
+        parties = _closest_parties(golds, set(candidates), set(draft.parties))
+        out.party.extend((feats, int(actor in parties)) for actor, feats in candidates.items())
+    return out
+
+
+def previous_parties(drafts: list) -> list[tuple[str, ...]]:
+    """For each draft, the parties of the last draft of an earlier sentence."""
+    out, previous, last = [], (), None
+    for draft in drafts:
+        if last is not None and last.sentence is not draft.sentence:
+            previous = tuple(last.parties)
+        out.append(previous)
+        last = draft
+    return out
+
+
+def _closest_parties(golds: list, candidates: set[str], rule: set[str]) -> frozenset[str]:
+    """The gold party set a draft most plausibly reports: the one its
+    candidates cover best, then the one nearest the rules' choice."""
+    options = [alt for g in golds for alt in g.parties]
+    return max(options, key=lambda alt: (len(alt & candidates) - len(alt - candidates),
+                                         len(alt & rule) - len(rule - alt)))
+
+
+def fit(name: str, examples: list[tuple[list[str], int]], threshold: float) -> LinearModel:
+    """A logistic regression over binary features (liblinear: deterministic)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(f, 1) for f, _ in examples]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear's
+    y = [label for _, label in examples]
+    if len(set(y)) < 2:
+        raise SystemExit(f"error: the {name} model needs both kinds of examples; "
+                         "give it more articles")
+    model = LogisticRegression(C=0.5, solver="liblinear", fit_intercept=True, max_iter=1000)
+    model.fit(x, y)
+    weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0].tolist()))
+    return LinearModel(name, weights, float(model.intercept_[0]), threshold)
+
+
+def fit_models(examples: list[Examples], act_threshold: float) -> EventModels:
+    return EventModels(
+        party=fit("party", [e for ex in examples for e in ex.party], PARTY_THRESHOLD),
+        act=fit("act", [e for ex in examples for e in ex.act], act_threshold))
+
+
+def figures(articles: list[Article], models_for) -> dict:
+    """Scores of whole records, each article read by ``models_for(index)``."""
+    records = [read_parsed(_reset(a), models_for(i)).to_dict() for i, a in enumerate(articles)]
+    report = score(records, {a.gold.doc: a.gold for a in articles})
+    data = report.to_dict()
+    out = {kind: {k: round(v, 4) if isinstance(v, float) else v for k, v in counts.items()}
+           for kind, counts in data["kinds"].items() if kind in ("events", "agreements")}
+    for attribute in ("event_status", "event_sectors_recall"):
+        if attribute in data.get("attributes", {}):
+            out[attribute] = data["attributes"][attribute]
+    return out
+
+
+def cross_validate(articles: list[Article], examples: list[Examples]) -> dict:
+    """Rules alone, rules + party model, rules + both models, by 5-fold CV."""
+    folds = [i % FOLDS for i in range(len(articles))]
+    results: dict = {"rules": figures(articles, lambda i: None)}
+    for threshold in ACT_THRESHOLDS:
+        per_fold = [fit_models([e for e, f in zip(examples, folds) if f != k], threshold)
+                    for k in range(FOLDS)]
+        if "rules+party" not in results:
+            results["rules+party"] = figures(
+                articles, lambda i: per_fold[folds[i]].with_only("party"))
+        results[f"rules+party+act@{threshold}"] = figures(articles, lambda i: per_fold[folds[i]])
+    return results
+
+
+def best_threshold(cv: dict) -> float:
+    scored = {t: cv[f"rules+party+act@{t}"]["events"]["f1"] for t in ACT_THRESHOLDS}
+    return max(ACT_THRESHOLDS, key=lambda t: (scored[t], -abs(t - 0.5)))
+
+
+def summary(report: dict) -> str:
+    """One line per configuration: events and agreements P / R / F1."""
+    lines = [f"{report['language']}: {report['articles']} articles, "
+             f"act threshold {report['act_threshold']}"]
+    sections = [("5-fold CV", report["cross_validated"])]
+    if "dev" in report:
+        sections.append(("dev", {k: v for k, v in report["dev"].items() if k != "articles"}))
+    for title, configs in sections:
+        for name, fig in configs.items():
+            e, a = fig["events"], fig["agreements"]
+            lines.append(f"  {title:9} {name:22} events P {e['precision']:.3f} R {e['recall']:.3f}"
+                         f" F1 {e['f1']:.3f} | agreements F1 {a['f1']:.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/train"))
+    parser.add_argument("--dev", type=Path, default=None,
+                        help="a held-back corpus for the ablation (never trained on)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder for <language>/*.json (default: the package's own)")
+    parser.add_argument("--languages", nargs="*", default=supported_languages())
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "gold").is_dir():
+        print(f"error: {args.corpus} has no gold/ folder (is ../shared beside the repository?)",
+              file=sys.stderr)
+        return 2
+    for language in args.languages:
+        articles = load_articles(args.corpus, language, args.limit)
+        if not articles:
+            print(f"{language}: no gold articles, no models", file=sys.stderr)
+            continue
+        examples = [examples_of(a) for a in articles]
+        cv = cross_validate(articles, examples)
+        threshold = best_threshold(cv)
+        models = fit_models(examples, threshold)
+        report = {"language": language, "articles": len(articles),
+                  "party_examples": sum(len(e.party) for e in examples),
+                  "act_examples": sum(len(e.act) for e in examples),
+                  "act_threshold": threshold, "cross_validated": cv}
+        if args.dev:
+            dev = load_articles(args.dev, language)
+            report["dev"] = {"articles": len(dev),
+                             "rules": figures(dev, lambda i: None),
+                             "rules+party": figures(dev, lambda i: models.with_only("party")),
+                             "rules+party+act": figures(dev, lambda i: models)}
+        folder = (args.out / language) if args.out else model_folder(language)
+        folder.mkdir(parents=True, exist_ok=True)
+        for model in (models.party, models.act):
+            (folder / f"{model.name}.json").write_text(model.to_json(), encoding="utf-8")
+        (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(summary(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
