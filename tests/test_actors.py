@@ -364,3 +364,92 @@ def test_actors_the_two_ministers_need_two_people_in_the_sentence_before(actors_
                       "investisseurs. Les deux ministres ont signé un accord.")
     last = max(m.sentence for m in index.mentions)
     assert not [m for m in index.in_sentence(last) if m.kind == "person"]
+
+
+# ------------------------------------------------- titles: where they stop, what they map to
+
+def _person(record: dict, person_id: str) -> dict:
+    found = actor(record, person_id)
+    assert found is not None, record["actors"]
+    return found
+
+
+def test_actors_dateline_is_not_part_of_a_title(extract_text):
+    record = extract_text("Lisbonne, 3 mai (AFP) – Le Premier ministre Jan Kowalczyk a démissionné.",
+                          PUB)
+    person = _person(record, "person:jan-kowalczyk")
+    assert person["role"] == "head_of_government" and person["country"] is None
+
+
+def test_actors_coordinated_person_title_belongs_to_the_next_name(extract_text):
+    record = extract_text("Le ministre de l'Intérieur, Jan Kowalczyk, et l'ambassadeur de Suisse "
+                          "en Pologne, Anna Berg, ont signé l'accord.", PUB)
+    assert _person(record, "person:jan-kowalczyk")["country"] != "CHE"
+    berg = _person(record, "person:anna-berg")
+    assert (berg["country"], berg["role"]) == ("CHE", "ambassador")
+
+
+def test_actors_title_with_an_article_in_a_list_is_the_next_persons(extract_text):
+    record = extract_text("Ont participé le ministre azerbaïdjanais de l'Économie, Elnur Aliyev, "
+                          "le vice-ministre géorgien de la Santé, Lasha Beridze, et des experts.",
+                          PUB)
+    beridze = _person(record, "person:lasha-beridze")
+    assert (beridze["country"], beridze["role"]) == ("GEO", "deputy_minister")
+
+
+def test_actors_country_where_an_official_is_posted_is_not_his(extract_text):
+    record = extract_text("Les échanges ont crû de 20 %, selon le conseiller commercial vietnamien "
+                          "en Russie Tran Van Binh.", PUB)
+    assert _person(record, "person:tran-van-binh")["country"] == "VNM"
+
+
+def test_actors_apposition_starting_with_a_preposition_is_not_the_persons(extract_text):
+    record = extract_text("Étaient présents M. Carlos Vega, du président du conseil européen "
+                          "M. Pierre Dumont et d'autres invités.", PUB)
+    assert _person(record, "person:carlos-vega")["role"] is None
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("Le président du gouvernement espagnol, Luis Ortega, est arrivé à Rabat.",
+     "person:luis-ortega", "head_of_government"),
+    ("Il a rencontré le 1er ministre Tom Kalo à Port-Vila.", "person:tom-kalo",
+     "head_of_government"),
+    ("La présidente du Conseil national, Anna Keller, a reçu la délégation.",
+     "person:anna-keller", "legislator"),
+    ("Le président de la chambre haute du Parlement, Igor Smirnov, a salué l'accord.",
+     "person:igor-smirnov", "legislator"),
+    ("Radu Popescu, secrétaire d'État chargé de l'Europe, a reçu la délégation.",
+     "person:radu-popescu", "deputy_minister"),
+    ("La secrétaire au Trésor Mary Collins est arrivée à Accra.", "person:mary-collins",
+     "minister"),
+    ("L'ancien Premier ministre Taro Yamada conduit la délégation.", "person:taro-yamada",
+     "other"),
+    ("Le secrétaire général du Parti communiste Van Long a reçu la délégation.",
+     "person:van-long", "other"),
+    ("Le Chef d'Etat haïtien, Jean Baptiste, a lu la déclaration.", "person:jean-baptiste",
+     "head_of_state"),
+    ("Le chef du renseignement égyptien Omar Fathi était présent.", "person:omar-fathi",
+     "head_of_agency"),
+])
+def test_actors_national_variants_of_titles(extract_text, sentence, person, role):
+    assert _person(extract_text(sentence, PUB), person)["role"] == role
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("Le secrétaire général de l'OTAN, Lars Hansen, a reçu le ministre polonais de la Défense.",
+     "person:lars-hansen", "head_of_agency"),
+    ("La commissaire européenne au Commerce, Eva Lind, a rencontré le ministre brésilien.",
+     "person:eva-lind", "official"),
+    ("L'émissaire spécial de l'ONU sur la Syrie, Karim Haddad, est arrivé à Genève.",
+     "person:karim-haddad", "official"),
+])
+def test_actors_officials_of_an_organisation_have_no_country(extract_text, sentence, person, role):
+    found = _person(extract_text(sentence, PUB), person)
+    assert (found["country"], found["role"]) == (None, role)
+
+
+def test_actors_only_the_title_nearest_the_name_says_whom_it_serves(extract_text):
+    record = extract_text("Le président de la Caricom, le président du Surinam, Roy Dalton, a "
+                          "ouvert le sommet.", PUB)
+    dalton = _person(record, "person:roy-dalton")
+    assert (dalton["country"], dalton["role"]) == ("SUR", "head_of_state")

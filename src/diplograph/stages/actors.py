@@ -44,6 +44,8 @@ class ActorIndex:
     dyad: tuple[str, ...] = ()
     #: sentence index -> person id speaking in it (quotes, "je", "nous")
     speakers: dict[int, str] = field(default_factory=dict)
+    #: people whose title is an office of an international organisation (country null)
+    igo_officials: set[str] = field(default_factory=set)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -165,6 +167,8 @@ class _PersonDraft:
     counterpart: bool = False
     #: sentences where the person is introduced as someone's counterpart
     counterpart_in: set[int] = field(default_factory=set)
+    #: titles naming an office of an international organisation
+    igo_titles: int = 0
 
 
 _NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", "mme", "m.",
@@ -190,8 +194,7 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
     doc = sent.doc
     spans = []
     for ent in doc.ents:
-        titled = _after_title(doc, ent.start, role_words) or any(
-            t.lower_ in role_words for t in ent)
+        titled = _after_title(doc, ent.start, role_words) or ent[0].lower_ in role_words
         if ent.label_ == "PER" or (ent.label_ in ("MISC", "ORG") and titled):
             start, end = ent.start, ent.end
             while start < end and not _namelike(doc[start]):
@@ -270,7 +273,7 @@ def _adjectives() -> frozenset[str]:
 
 
 #: roles.yaml entries that are not offices
-_NOT_ROLES = {"counterpart", "pair_of_people"}
+_NOT_ROLES = {"counterpart", "pair_of_people", "igo_offices"}
 
 
 def _role_table(parsed: ParsedDoc) -> list[tuple[str, str]]:
@@ -309,7 +312,7 @@ def _walk_back(doc, start: int, names: frozenset[int]) -> int:
         # a verb ends the title, but not a participle used as an adjective
         # ("Affaires étrangères", sometimes tagged VERB)
         if prev.pos_ in ("VERB", "AUX") and prev.dep_ != "amod" \
-                or prev.text in (";", ":", "»", "«") or prev.i in names:
+                or prev.text in (";", ":", "»", "«") or prev.i in names or _dateline_dash(prev):
             break
         if prev.lower_ in ("et", "avec") and i < start - 1 and i >= 2 and (
                 doc[i - 2].i in names or doc[i - 2].text == ")"):
@@ -318,6 +321,13 @@ def _walk_back(doc, start: int, names: frozenset[int]) -> int:
         if start - i > _TITLE_REACH:
             break
     return i
+
+
+def _dateline_dash(token) -> bool:
+    """"Jakarta, 7 septembre (VNA) – Le Premier ministre X": the place and agency
+    before a free-standing dash are the dateline, not part of X's title."""
+    return token.text in ("–", "—", "-", "/") and bool(token.whitespace_) and token.i > 0 \
+        and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _title_across_name(doc, last: int, start: int, names: frozenset[int]) -> str:
@@ -350,6 +360,11 @@ def _past_apposition(doc, i: int, start: int) -> int:
     de Y"); an open one ("X, porteur d'un message du président Y") holds Y's title."""
     if doc[i].text != ",":
         return i
+    if i + 1 < start and doc[i + 1].pos_ == "CCONJ":
+        return i + 2  # "X, et l'ambassadeur de Suisse, Y": X's apposition closed already
+    if i + 1 < start and doc[i + 1].pos_ == "DET" and doc[start - 1].text == "," \
+            and not any(t.pos_ == "CCONJ" for t in doc[i + 1:start]):
+        return i + 1  # "X, le vice-ministre géorgien, Y": a list, the title is Y's
     for k in range(i + 1, start):
         if doc[k].text == ",":
             return k + 1
@@ -372,18 +387,27 @@ def _right_context(doc, end: int) -> str:
     if gloss:
         return "ministre " + gloss  # "Antonio Rodrigue (Haïti)", "(République dominicaine)"
     if end < len(doc) and doc[end].text == ",":
+        if end + 1 < len(doc) and doc[end + 1].pos_ in ("CCONJ", "ADP"):
+            return ""  # "X, et l'ambassadeur de Suisse", "X, du président ...": the next one's
         j = end + 1
-        while j < len(doc) and doc[j].text not in (",", ".", ";") and doc[j].pos_ not in ("VERB", "AUX"):
+        while j < len(doc) and doc[j].text not in (",", ".", ";") and (
+                doc[j].pos_ not in ("VERB", "AUX") or _participle_in_title(doc[j])):
             j += 1
         return doc[end + 1:j].text
     return ""
+
+
+def _participle_in_title(token) -> bool:
+    """"secrétaire d'État chargé de l'Europe": a past participle describing the
+    office continues the title (a finite verb ends it)."""
+    return "Part" in token.morph.get("VerbForm") and token.dep_ in ("acl", "amod")
 
 
 def _read_title(text: str, roles: list[tuple[str, str]]) -> str | None:
     """The role named in a title ("le ministre russe des Affaires étrangères":
     up to two words, such as a nationality, may sit inside the phrase); the
     longest phrase wins, then the nearest."""
-    lowered = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
+    lowered = " " + _fold(text) + " "
     best, best_key = None, (-1, -1)
     for phrase, role in roles:
         for match in _title_pattern(phrase).finditer(lowered):
@@ -393,9 +417,14 @@ def _read_title(text: str, roles: list[tuple[str, str]]) -> str | None:
     return best
 
 
+def _fold(text: str) -> str:
+    """Lowercase, one space, straight apostrophes, no accents: "Chef d’Etat" = "chef d'état"."""
+    return unidecode(re.sub(r"\s+", " ", text.lower().replace("’", "'")))
+
+
 @lru_cache(maxsize=None)
 def _title_pattern(phrase: str) -> re.Pattern[str]:
-    first, _, rest = phrase.partition(" ")
+    first, _, rest = _fold(phrase).partition(" ")
     inner = r"(?:\s+[\w'-]+){0,2}?" if rest else ""
     tail = r"\s+" + re.escape(rest) if rest else ""
     plural = "s?" if not first.endswith("s") else ""
@@ -478,6 +507,9 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, names) -> None:
         role = _read_title(text, roles)
         if role:
             draft.roles[role] += 1
+            if _igo_office(parsed, text, roles):
+                draft.igo_titles += 1
+                continue
             country = _country_in(parsed, sent, text, first=role == "ambassador")
             if country:
                 draft.countries[country] += 2
@@ -492,12 +524,38 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, names) -> None:
             draft.countries[country] += 2
 
 
+def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> bool:
+    """"le secrétaire général de l'OTAN", "l'émissaire de l'ONU sur la Syrie": an
+    organisation named in the title before any state (or an office only an
+    organisation has) makes its holder an official of that organisation. Only
+    the title nearest the name counts ("le président de la Caricom, le président
+    du Surinam, X" acts for Suriname)."""
+    parts = [p for p in text.split(",") if _read_title(p, roles)]
+    text = parts[-1] if parts else text
+    lowered = " " + _fold(text) + " "
+    if any(_title_pattern(p.lower()).search(lowered)
+           for p in parsed.language.roles.get("igo_offices", [])):
+        return True
+    nlp = load_pipeline(parsed.language.code)
+    found = gazetteer_for(parsed.language.code, nlp).find(nlp.make_doc(text))
+    kinds = [entry.kind for _, _, entry in found if entry.kind in ("igo", "state")]
+    return bool(kinds) and kinds[0] == "igo"
+
+
 def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str,
                 first: bool = False) -> str | None:
     nlp = load_pipeline(parsed.language.code)
     gazetteer = gazetteer_for(parsed.language.code, nlp)
     doc = nlp.make_doc(text)
-    found = [entry.actor_id for _, _, entry in gazetteer.find(doc) if entry.kind == "state"]
+    places = set(parsed.language.discourse["place_prepositions"])
+    found, venues = [], []
+    for start, _, entry in gazetteer.find(doc):
+        if entry.kind != "state":
+            continue
+        if entry.via == "capital" or start > 0 and doc[start - 1].lower_ in places:
+            venues.append(entry.actor_id)  # "en poste à Tunis", "conseiller en Russie"
+        else:
+            found.append(entry.actor_id)
     if not found:
         return None
     return found[0] if first else found[-1]
@@ -636,12 +694,15 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
     if draft.roles.get("foreign_minister"):
         role = "foreign_minister"
     country = draft.countries.most_common(1)[0][0] if draft.countries else None
+    igo_official = country is None and draft.igo_titles > 0
+    if igo_official:
+        index.igo_officials.add(person_id)
     if known and (role is None or country is None):
         office = known.office_on(parsed.document.published)
         if office:
             role = role or office.role
-            country = country or office.country
-    if country is None and draft.counterpart and len(index.dyad) == 2:
+            country = country or (None if igo_official else office.country)
+    if country is None and draft.counterpart and len(index.dyad) == 2 and not igo_official:
         others = [c for c in index.dyad if c not in _countries_of_people(index)]
         country = others[0] if len(others) == 1 else None
     actor = index.actors.get(person_id)
@@ -664,7 +725,8 @@ def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
         return
     sentences = {s.index: s for s in parsed.readable()}
     side_words = _side_words(parsed)
-    for actor in [a for a in index.actors.values() if a.kind == "person" and not a.country]:
+    for actor in [a for a in index.actors.values() if a.kind == "person" and not a.country
+                  and a.id not in index.igo_officials]:
         votes: Counter = Counter()
         for m in [m for m in index.mentions if m.actor_id == actor.id]:
             sent = sentences[m.sentence]
@@ -777,7 +839,8 @@ def _opposite_country(index: ActorIndex, one: Actor, other: Actor) -> None:
     if len(index.dyad) != 2:
         return
     for known, unknown in ((one, other), (other, one)):
-        if known.country in index.dyad and unknown.country is None:
+        if known.country in index.dyad and unknown.country is None \
+                and unknown.id not in index.igo_officials:
             unknown.country = next(c for c in index.dyad if c != known.country)
 
 
