@@ -117,3 +117,77 @@ def test_agreements_document_mentions_carry_the_title(parse_text):
 def test_agreements_status_of_settled_and_future_texts(extract_text, sentence, status):
     record = extract_text(sentence, published="2025-04-08")
     assert [a["status"] for a in record["agreements"]] == [status]
+
+
+def titles(record: dict) -> list[str]:
+    return [a["title"] for a in record["agreements"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le Sénégal et le Mali ont signé cinq accords de coopération.",
+    "Le Sénégal et le Mali ont signé 13 protocoles d'accords.",
+    "Le Sénégal et le Mali ont échangé plusieurs mémorandums d'entente.",
+])
+def test_agreements_counted_documents_are_one_record_for_the_set(extract_text, sentence):
+    agreement = only_agreement(extract_text(sentence, PUB))
+    assert (agreement["status"], agreement["parties"]) == ("signed", ["MLI", "SEN"])
+
+
+def test_agreements_a_set_named_one_by_one_gives_way_to_its_documents(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont signé trois accords. Ils ont signé un accord "
+                          "sur la pêche et un mémorandum d'entente sur l'éducation.", PUB)
+    assert len(record["agreements"]) == 2
+    assert any("pêche" in t for t in titles(record))
+    assert any("éducation" in t for t in titles(record))
+
+
+def test_agreements_signed_ones_referred_back_to_are_no_new_document(extract_text):
+    assert extract_text("Les accords signés par le Sénégal et le Mali couvrent la pêche.",
+                        PUB)["agreements"] == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Le Sénégal et le Mali ont signé un protocole de coopération dans le domaine de la santé.",
+     "santé"),
+    ("Un mémorandum d'entente entre le Sénégal et le Mali a été signé pour la gestion d'un port.",
+     "port"),
+    ("Le Sénégal et le Mali ont signé un accord entre les deux pays sur la pêche.", "pêche"),
+    ("Le Maroc et le Nigeria ont signé lundi à Rabat un accord de libre-échange.", "libre-échange"),
+])
+def test_agreements_title_keeps_the_topic(extract_text, sentence, word):
+    assert word in only_agreement(extract_text(sentence, PUB))["title"]
+
+
+def test_agreements_title_leaves_out_time_span(extract_text):
+    record = extract_text(SEVERAL, "2021-03-10")
+    plan = next(a for a in record["agreements"] if a["kind"] == "plan")
+    assert "période" not in plan["title"]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Le Sénégal et le Mali ont procédé mardi à la signature d'un accord sur la pêche.", "signed"),
+    ("La réunion entre le Sénégal et le Mali s'est achevée par l'adoption de la Déclaration de "
+     "Dakar.", "agreed"),
+])
+def test_agreements_act_told_by_a_noun(extract_text, sentence, status):
+    assert only_agreement(extract_text(sentence, PUB))["status"] == status
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le Mali a donné son accord de principe au Sénégal pour un prêt.",
+    "Le Sénégal a signé un accord.",
+])
+def test_agreements_consent_and_one_sided_texts_are_not_agreements(extract_text, sentence):
+    assert extract_text(sentence, PUB)["agreements"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Avant la déclaration conjointe, le Sénégal et le Mali ont signé un accord sur la pêche.",
+    ("Le Sénégal et le Mali ont signé un accord sur la pêche au Centre de convention "
+     "international de Bamako."),
+    ("Le Sénégal et le Mali ont signé un mémorandum d'entente pour une coopération militaire. "
+     "Il s'agit d'un mémorandum d'accord pour la coopération militaire, signé par les deux "
+     "ministres."),
+])
+def test_agreements_one_document_only(extract_text, text):
+    assert len(extract_text(text, PUB)["agreements"]) == 1

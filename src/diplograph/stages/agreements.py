@@ -34,6 +34,12 @@ class _Vocabulary:
     respect_verbs: frozenset[str]
     participles: frozenset[str]
     document_heads: frozenset[str]  # first words of every document noun
+    measure_nouns: frozenset[str]  # "pour la période …", "pour une valeur de …"
+    topic_openers: tuple[tuple[str, ...], ...]  # longest first
+    consent_verbs: frozenset[str]
+    collective: frozenset[str]
+    signed_as_object: frozenset[str]
+    circumstances: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -46,9 +52,13 @@ def _vocabulary(code: str) -> _Vocabulary:
         return frozenset(str(w).lower() for w in data.get(key, []))
 
     heads = frozenset(noun.split()[0].lower() for noun in [*data["strong"], *data["weak"]])
+    openers = sorted((tuple(str(p).lower().split()) for p in data.get("title_topic_openers", [])),
+                     key=len, reverse=True)
     return _Vocabulary(words("sign_verbs"), words("title_stop_prepositions"),
                        words("title_breaks"), words("coordinators"), words("respect_verbs"),
-                       words("title_participles"), heads)
+                       words("title_participles"), heads, words("title_measure_nouns"),
+                       tuple(openers), words("consent_verbs"), words("collective_determiners"),
+                       words("signed_as_object"), words("circumstance_words"))
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,7 @@ class DocumentMention:
     title: str
     kind: str
     bare: bool
+    collective: bool = False  # "six accords", "plusieurs mémorandums": a set of new documents
 
 
 @lru_cache(maxsize=None)
@@ -99,6 +110,13 @@ def _named_instrument(noun) -> bool:
     return noun.text[:1].isupper() and noun.i > 0 and noun.doc[noun.i - 1].text not in ("«", '"')
 
 
+def _acted_on(noun, language) -> bool:
+    """"l'adoption de la Déclaration de Dakar": a named text that is itself the news."""
+    vocab = _vocabulary(language.code)
+    act = _governing_verb(noun, language.words("modal_verbs"), vocab.sign_verbs)
+    return act is not None and act.lemma_.lower() in vocab.sign_verbs
+
+
 def _plural(noun: str) -> str:
     first, _, rest = noun.partition(" ")
     if first.endswith(("s", "x")):
@@ -112,9 +130,11 @@ def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
 
     matcher, kinds = _matcher(parsed.language.code)
     vocab = _vocabulary(parsed.language.code)
+    possessives = parsed.language.words("possessives")
     out = []
     for sent in parsed.readable():
         doc = sent.doc
+        heads: set[int] = set()
         spans = []
         for match_id, start, end in matcher(doc):
             span = doc[start:end]
@@ -125,10 +145,21 @@ def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
             head = span[0]
             if strength == "weak" and not _signed_object(head, vocab):
                 continue
-            if head.lower_ in ("accord",) and _is_idiom(doc, span):
+            if head.lower_ in ("accord",) and (_is_idiom(doc, span)
+                                               or _consent(head, vocab, possessives)):
                 continue
+            if _inside_other_name(head):
+                continue
+            if span.root.head.i in heads and span.root.dep_ == "nmod" \
+                    and span.root.head.i < span.start:
+                continue  # "protocoles d'accords": one document, already read
+            heads.add(span.root.i)
             title, bare = _title(doc, span, vocab)
-            out.append(DocumentMention(sent, head, title, kind, bare))
+            collective = _collective(span.root, vocab)
+            if _definite_plural(span.root) and not _subject(title, parsed.language.code):
+                bare = True  # "les conventions de coopération": documents told of before
+            out.append(DocumentMention(sent, head, title, kind, bare and not collective,
+                                       collective))
     return out
 
 
@@ -141,12 +172,51 @@ def _is_idiom(doc, span) -> bool:
     return owner is None or owner.pos_ not in ("NOUN", "PROPN")
 
 
+def _consent(noun, vocab: _Vocabulary, possessives: frozenset[str]) -> bool:
+    """"a donné son accord (de principe)": someone's consent, not a document."""
+    owned = any(c.dep_ == "det" and c.lower_ in possessives for c in noun.children)
+    return owned and noun.head.lemma_.lower() in vocab.consent_verbs
+
+
+def _inside_other_name(noun) -> bool:
+    """"au Centre de convention international": a lowercase document noun inside the
+    name of something else (a place, a body) is no document."""
+    if noun.text[:1].isupper() or not noun.ent_type_:
+        return False
+    return noun.ent_iob_ == "I" and noun.doc[noun.i - 1].ent_iob_ in ("B", "I") and any(
+        t.text[:1].isupper() for t in noun.doc[max(0, noun.i - 3):noun.i])
+
+
+def _definite_plural(noun) -> bool:
+    return noun.morph.get("Number") == ["Plur"] and any(
+        c.dep_ == "det" and (c.morph.get("Definite") == ["Def"] or c.morph.get("PronType") == ["Dem"])
+        for c in noun.children)
+
+
+def _collective(noun, vocab: _Vocabulary) -> bool:
+    """A plural counted or indefinite ("six accords", "des accords", "plusieurs
+    mémorandums") introduces new documents; "les accords", "ces deux accords" refer back."""
+    if noun.morph.get("Number") != ["Plur"]:
+        return False
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if any(d.morph.get("Definite") == ["Def"] or d.morph.get("PronType") in (["Dem"], ["Prs"])
+           or d.morph.get("Poss") == ["Yes"] for d in dets):
+        return False
+    if any(d.morph.get("Definite") == ["Ind"] or d.lower_ in vocab.collective for d in dets):
+        return True
+    if noun.head.pos_ == "VERB" and not dets and any(
+            c.dep_ == "case" and c.lower_ in vocab.collective for c in noun.children):
+        return True  # "a signé des accords" (but "la signature des accords" refers back)
+    return any(c.dep_ == "nummod" for c in noun.children) or any(
+        c.dep_ in ("amod", "det") and c.lower_ in vocab.collective for c in noun.children)
+
+
 def _signed_object(noun, vocab: _Vocabulary) -> bool:
     """A generic noun ("plan", "document") is an agreement only when signed or concluded."""
     token = noun
     for _ in range(3):
-        if token.head.i == token.i:
-            return False
+        if token.head.i == token.i or token.dep_ in _EXCLUDED_DEPS:
+            return False  # "un plan décrivant des programmes": the programmes are not signed
         if token.head.lemma_.lower() in vocab.sign_verbs:
             return True
         token = token.head
@@ -155,30 +225,123 @@ def _signed_object(noun, vocab: _Vocabulary) -> bool:
 
 def _title(doc, span, vocab: _Vocabulary) -> tuple[str, bool]:
     """The noun with its complements ("protocole d'accord sur la coopération en
-    matière de santé"), stopping before relative clauses and "entre les deux…"."""
+    matière de santé"), stopping before relative clauses, "entre les deux…" and
+    time spans; a topic the parser hung on the verb ("dans le domaine de …") is
+    the title's too."""
     head = span.root
     keep = set(range(span.start, span.end))
     for child in head.children:
         about = child.dep_ == "acl" and (not list(child.children)
                                          or child.lemma_.lower() in vocab.participles)
+        if about and child.lemma_.lower() in vocab.sign_verbs:
+            continue  # "les accords signés": what happened to them, not what they are
         if child.i < span.end or (child.dep_ in _EXCLUDED_DEPS and not about):
             continue
-        case = [c.lower_ for c in child.children if c.dep_ == "case"]
-        if case and case[0] in vocab.stop_prepositions:
+        if _stopped_complement(child, vocab):
             continue
-        keep.update(t.i for t in child.subtree if t.dep_ not in ("acl:relcl",))
-    end = span.end
-    while end in keep and doc[end].lower_ not in vocab.breaks and not (
-            doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
-            and doc[end + 2].lemma_.lower() in vocab.document_heads):
-        end += 1  # "une convention ... ainsi que d'un mémorandum": two documents
+        told = {u.i for t in child.subtree if t.dep_.startswith("acl")
+                and (t.dep_ == "acl:relcl" or t.lemma_.lower() in vocab.sign_verbs)
+                for u in t.subtree}  # "… de coopération conclues pour quatre ans"
+        keep.update(t.i for t in child.subtree if t.i not in told)
+    end = _extent(doc, span.end, keep, vocab)
     title = doc[span.start:end].text.strip(" ,;:")
+    topic_start = _skip_stopped(doc, end, vocab)
+    topic_end = _topic_end(doc, topic_start, vocab)
+    if topic_end == topic_start and end == span.end:
+        topic_start = _after_own_signing(head, vocab) or end
+        topic_end = _topic_end(doc, topic_start, vocab)
+    if topic_end > topic_start:
+        title = f"{title} {doc[topic_start:topic_end].text.strip(' ,;:')}"
+        end = max(end, span.end + 1)
     bare = end == span.end and (_determiner(doc, span) in {
         "ce", "cet", "cette", "ces", "le", "la", "les", "l'", "deux", "projet"}
         or span.root.morph.get("Number") == ["Plur"])  # "3 accords ont été signés"
     if end == span.end and span.start > 0 and doc[span.start - 1].lower_ in ("d'", "de"):
         bare = True  # "projets d'accord", "texte de l'accord"
     return title, bare
+
+
+def _stopped_complement(token, vocab: _Vocabulary) -> bool:
+    """A complement that says between whom, where or when, not what the document is."""
+    case = [c.lower_ for c in token.children if c.dep_ == "case"]
+    if case and case[0] in vocab.stop_prepositions:
+        return True
+    if case and (token.pos_ in ("VERB", "AUX") or token.lemma_.lower() in vocab.measure_nouns
+                 or token.like_num):
+        return True  # "pour renforcer …", "pour la période 2021-2025"
+    return False
+
+
+def _extent(doc, end: int, keep: set[int], vocab: _Vocabulary) -> int:
+    """The end of the contiguous title, never inside a hyphenated word ("libre-échange")."""
+    while end < len(doc):
+        glued = not doc[end - 1].whitespace_ and (doc[end].text[:1] in "-‑" or
+                                                  doc[end - 1].text[-1:] in "-‑")
+        if glued and doc[end].text[:1].isalnum() or glued and doc[end].text[:1] in "-‑":
+            end += 1
+            continue
+        if end in keep and doc[end].lower_ not in vocab.breaks and not (
+                doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
+                and doc[end + 2].lemma_.lower() in vocab.document_heads):
+            end += 1  # "une convention ... ainsi que d'un mémorandum": two documents
+            continue
+        break
+    return end
+
+
+def _skip_stopped(doc, start: int, vocab: _Vocabulary) -> int:
+    """Past an "entre A et B" right after the title, to a topic that may follow it
+    ("un accord entre A et B sur la réouverture des frontières")."""
+    if start >= len(doc) or doc[start].lower_ not in vocab.stop_prepositions:
+        return start
+    head = doc[start].head
+    if doc[start].dep_ != "case" or head.i < start:
+        return start
+    last = max(t.i for t in head.subtree)
+    for position in range(head.i + 1, last + 2):
+        if _topic_end(doc, position, vocab) > position:
+            return position
+    return start
+
+
+def _after_own_signing(noun, vocab: _Vocabulary) -> int | None:
+    """Where a topic may open after the act a document is the subject of ("13 accords
+    ont été signés dans le domaine de la pêche")."""
+    verb = noun.head
+    if not noun.dep_.startswith("nsubj") or verb.i < noun.i \
+            or verb.lemma_.lower() not in vocab.sign_verbs:
+        return None
+    position = verb.i + 1
+    while position < len(verb.doc) and verb.doc[position].dep_ == "advmod" \
+            and verb.doc[position].head.i == verb.i:
+        position += 1  # "signés aussi dans …"
+    return position
+
+
+def _topic_end(doc, start: int, vocab: _Vocabulary) -> int:
+    """End of a topic phrase opening at ``start`` ("dans le domaine de la santé",
+    "sur les transports"), or ``start`` when none opens there."""
+    words = [t.lower_ for t in doc[start:start + 4]]
+    opener = next((o for o in vocab.topic_openers if tuple(words[:len(o)]) == o), None)
+    if opener is None:
+        return start
+    first = doc[start]
+    phrase = first.head if first.dep_ == "case" and first.head.i > first.i else first
+    if _stopped_complement(phrase, vocab) or phrase.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+        return start
+    clauses = {u.i for t in phrase.subtree if t.i != phrase.i and t.dep_ in _EXCLUDED_DEPS
+               and t.dep_ not in ("conj", "cc", "punct")
+               and t.lemma_.lower() not in vocab.participles
+               for u in t.subtree}
+    tokens = {t.i for t in phrase.subtree} - clauses
+    end = start
+    while end in tokens and doc[end].lower_ not in vocab.breaks and not (
+            doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
+            and doc[end + 2].lemma_.lower() in vocab.document_heads):
+        end += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in vocab.coordinators):
+        end -= 1
+    return end
 
 
 def _determiner(doc, span) -> str:
@@ -191,6 +354,7 @@ def _determiner(doc, span) -> str:
 def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                     mentions: list[DocumentMention]) -> list[Agreement]:
     agreements: list[Agreement] = []
+    sets: set[int] = set()  # ids of records standing for a set of documents ("six accords")
     acts: dict[int, tuple] = {}  # head token index -> (sentence, status), for coordinated titles
     recent: tuple[int, str] | None = None  # (sentence, status) of the last act on documents
     for mention in mentions:
@@ -210,13 +374,23 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         if shared is not None and shared[0] is sent:
             status = shared[1]  # "la signature d'une convention ... ainsi que d'un mémorandum"
         acts[mention.head.i] = (sent, status)
-        if _named_instrument(mention.head) and status in ("agreed", "proposed"):
+        if _named_instrument(mention.head) and status in ("agreed", "proposed") \
+                and not _acted_on(mention.head, parsed.language):
             continue  # "la Convention des Nations unies ...": an established text, cited
         if status is None or not who.parties:
             continue  # named in passing (background), not part of the news
+        if mention.collective:
+            recent = (sent.index, status)
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
-        existing = _same_document(agreements, mention.title, who.parties)
+        if mention.collective:  # one record per set, never merged with a single document
+            existing = next((a for a in agreements if id(a) in sets
+                             and a.parties == who.parties), None)
+        else:
+            existing = _same_document([a for a in agreements if id(a) not in sets],
+                                      mention.title, who.parties, parsed.language.code)
         if existing is not None:
+            if not _subject(existing.title, parsed.language.code):
+                existing.title = mention.title  # "des accords …" then "deux accords sur …"
             if evidence not in existing.evidence:
                 existing.evidence.append(evidence)
             existing.status = _later_status(existing.status, status)
@@ -231,7 +405,24 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
             id=f"a{len(agreements) + 1}", title=mention.title, kind=mention.kind,
             parties=who.parties, sectors=sorted(sectors_in(parsed.language, sent)),
             status=status, date=date, period=period, evidence=[evidence]))
-    return agreements
+        if mention.collective:
+            sets.add(id(agreements[-1]))
+    return _kept(agreements, sets)
+
+
+def _kept(agreements: list[Agreement], sets: set[int]) -> list[Agreement]:
+    """A set of documents stands for them only while the article does not name them
+    one by one; an agreement has two sides (or is an organisation's own text)."""
+    named: dict[tuple[str, ...], int] = {}
+    for a in agreements:
+        if id(a) not in sets:
+            named[tuple(a.parties)] = named.get(tuple(a.parties), 0) + 1
+    kept = [a for a in agreements
+            if (len(a.parties) > 1 or any(p.startswith("igo:") for p in a.parties))
+            and not (id(a) in sets and named.get(tuple(a.parties), 0) >= 2)]
+    for number, a in enumerate(kept, start=1):
+        a.id = f"a{number}"
+    return kept
 
 
 _ORDER = ["proposed", "negotiating", "finalizing", "agreed", "signed", "in_force", "abandoned"]
@@ -243,15 +434,45 @@ def _later_status(a: str, b: str) -> str:
 
 def _key(title: str) -> set[str]:
     words = re.findall(r"\w+", unidecode(title.lower()))
-    return {w for w in words if len(w) > 3}
+    return {_singular(w) for w in words if len(w) > 3}
 
 
-def _same_document(agreements: list[Agreement], title: str, parties: list[str]
-                   ) -> Agreement | None:
-    words = _key(title)
+@lru_cache(maxsize=None)
+def _ignored(code: str) -> frozenset[str]:
+    """Stop words and the generic words every title may share ("accord", "coopération")."""
+    from spacy.util import get_lang_class
+
+    from ..lang import load_language
+
+    generic = load_language(code).documents.get("title_generic_words", [])
+    words = {*get_lang_class(code).Defaults.stop_words, *generic}
+    return frozenset(_singular(unidecode(w).lower()) for w in words)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def _subject(title: str, code: str) -> set[str]:
+    """What a title is about ("coopération militaire" → {militaire})."""
+    words = {_singular(w) for w in re.findall(r"\w+", unidecode(title.lower())) if len(w) > 2}
+    return words - _ignored(code)
+
+
+def _same_document(agreements: list[Agreement], title: str, parties: list[str],
+                   code: str) -> Agreement | None:
+    """The record a title names again: same parties and one title's words within the
+    other's ("le mémorandum d'entente pour une coopération militaire", then "un
+    mémorandum d'accord pour la coopération militaire")."""
+    words, subject = _key(title), _subject(title, code)
     for agreement in agreements:
-        other = _key(agreement.title)
-        if agreement.parties == parties and words and other and (words <= other or other <= words):
+        if agreement.parties != parties:
+            continue
+        other, other_subject = _key(agreement.title), _subject(agreement.title, code)
+        if subject and other_subject:
+            if subject <= other_subject or other_subject <= subject:
+                return agreement
+        elif words and other and (words <= other or other <= words):
             return agreement
     return None
 
@@ -261,7 +482,8 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     cues = parsed.language.documents["status_cues"]
     sent = mention.sentence
     text = " " + sent.sentence.text.lower().replace("’", "'") + " "
-    verb = _governing_verb(mention.head, parsed.language.words("modal_verbs"))
+    vocab = _vocabulary(parsed.language.code)
+    verb = _governing_verb(mention.head, parsed.language.words("modal_verbs"), vocab.sign_verbs)
     lemmas = {t.lemma_.lower() for t in sent.doc}
     title_words = set(mention.title.lower().split())
 
@@ -279,13 +501,14 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
         return "in_force"
     if hit("finalizing"):
         return "finalizing"
-    if verb is not None and verb.lemma_.lower() in cues["signed"] and mood == "done":
+    signs = cues["signed"] + list(vocab.signed_as_object)
+    if verb is not None and verb.lemma_.lower() in signs and mood == "done":
         return "signed"
     if hit("concluded") and mood == "done":
         return "agreed"  # initialled, negotiations concluded: settled, not yet signed
     if hit("negotiating") and not (title_words & {"projet"}):
         return "negotiating"
-    if verb is not None and verb.lemma_.lower() in cues["signed"]:
+    if verb is not None and verb.lemma_.lower() in signs:
         # hoped or proposed for signing: an idea; due to be signed: a text in preparation
         around = {t.lemma_.lower() for t in [*list(verb.ancestors)[:3], *verb.children]}
         return "proposed" if hit("proposed", around) else "negotiating"
@@ -293,7 +516,22 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
         return "agreed"
     if hit("proposed") or mood == "planned":
         return "proposed"
+    if _circumstance(mention.head, vocab):
+        return None  # "lors d'une déclaration conjointe": the occasion, not the news
     return "signed" if hit("signed") else None
+
+
+def _circumstance(noun, vocab: _Vocabulary) -> bool:
+    """A document named as the occasion of something else ("lors d'une déclaration
+    conjointe", "avant la déclaration conjointe")."""
+    doc, i = noun.doc, noun.i - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in vocab.circumstances:
+        return True
+    return doc[i].pos_ == "ADP" and i > 0 and doc[i - 1].lower_ in vocab.circumstances
 
 
 def _future_entry_into_force(parsed: ParsedDoc, sent) -> bool:
@@ -305,10 +543,15 @@ def _future_entry_into_force(parsed: ParsedDoc, sent) -> bool:
     return False
 
 
-def _governing_verb(token, modals: frozenset[str] = frozenset()):
+def _governing_verb(token, modals: frozenset[str] = frozenset(),
+                    act_nouns: frozenset[str] = frozenset()):
     """The verb a document depends on; past a modal ("devrait être signé") to the
-    act itself."""
+    act itself. A noun of signing on the way is the act ("ont procédé à la
+    signature de deux accords")."""
+    start = token
     for _ in range(4):
+        if token is not start and token.pos_ == "NOUN" and token.lemma_.lower() in act_nouns:
+            return token
         if token.pos_ in ("VERB",) and token.lemma_.lower() not in ("être", "avoir"):
             if token.lemma_.lower() in modals:
                 acts = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
