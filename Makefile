@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench bench-store bench-web eval-seeds eval-dev clean
+.PHONY: demo test install train bench bench-store bench-web eval-seeds eval-dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Rebuild the learned event models from ../shared/train (5-fold CV figures and
+# the dev ablation go to src/diplograph/models/<lang>/report.json).
+train: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[train]"
+	$(BIN)/python -m diplograph.models.train --corpus ../shared/train --dev ../shared/dev
 
 eval-seeds: $(STAMP)
 	$(BIN)/diplograph eval ../shared/seeds --gold ../shared/gold

@@ -247,3 +247,30 @@ def test_events_two_people_just_named_are_the_sides(extract_text):
     retrospective = [e for e in events_of(record, "CONSULT") if e["parties"] == ["MLI", "SEN"]]
     assert retrospective and retrospective[0]["date"]["value"] == "2025-03-04"
     assert not any(set(e["parties"]) == {"GMB", "MLI", "SEN"} for e in record["events"])
+
+
+def test_events_one_meeting_per_counterpart_named_side_by_side(extract_text):
+    record = extract_text("Le ministre turc des Affaires étrangères s'est entretenu mardi avec "
+                          "ses homologues japonais et iranien.", PUB)
+    meetings = events_of(record, "CONSULT")
+    assert sorted(tuple(e["parties"]) for e in meetings) == [("IRN", "TUR"), ("JPN", "TUR")]
+
+
+def test_events_one_gathering_of_three_stays_one_event(extract_text):
+    record = extract_text("Le président chinois a tenu mardi une réunion trilatérale avec son "
+                          "homologue russe et le président mongol.", PUB)
+    meetings = events_of(record, "CONSULT")
+    assert [e["parties"] for e in meetings] == [["CHN", "MNG", "RUS"]]
+
+
+def test_events_group_reference_takes_the_parties_of_the_act_told_before(parse_text):
+    from diplograph.stages.actors import find_actors
+    from diplograph.stages.context import participants
+
+    parsed = parse_text("Le président chinois a tenu mardi une réunion trilatérale avec son "
+                        "homologue russe et le président mongol. Les dirigeants ont évoqué "
+                        "la sécurité régionale.", PUB)
+    actors = find_actors(parsed)
+    second = parsed.readable()[1]
+    who = participants(parsed, actors, second, current=("CHN", "MNG", "RUS"))
+    assert who.parties == ["CHN", "MNG", "RUS"]

@@ -21,13 +21,16 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl).",
                                                 show_default=False)]
+LearnedOpt = Annotated[bool, typer.Option(
+    "--learned", help="Let the learned event models revise the rules' drafts "
+    "(parties, non-acts); see docs/models.md.")]
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Force the language (e.g. fr); "
                                                 "default: metadata, then detection.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Reject files larger than this.")]
 
 
 def _records(paths: list[Path], lang: str | None, published: str | None, max_bytes: int,
-             rejected: list[Rejection]):
+             rejected: list[Rejection], learned: bool = False):
     """Extract with a progress bar on stderr; rejections are printed as they come."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -39,7 +42,7 @@ def _records(paths: list[Path], lang: str | None, published: str | None, max_byt
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err,
                   disable=not show, transient=True) as progress:
         task = progress.add_task("extracting", total=len(items))
-        for result in extract(items, language=lang, published=published):
+        for result in extract(items, language=lang, published=published, learned=learned):
             progress.advance(task)
             if isinstance(result, Rejection):
                 rejected.append(result)
@@ -60,6 +63,7 @@ def extract(
         "--published", help="Publication date YYYY-MM-DD for every input.")] = None,
     lang: LangOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    learned: LearnedOpt = False,
 ) -> None:
     """Extract records (actors, events, agreements, quantities) from articles."""
     if format not in ("jsonl", "pretty"):
@@ -74,7 +78,7 @@ def extract(
         raise typer.Exit(2)
     try:
         console = Console(file=out, width=110 if output else None)
-        for record in _records(paths, lang, published, max_bytes, rejected):
+        for record in _records(paths, lang, published, max_bytes, rejected, learned):
             if format == "jsonl":
                 out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
             else:
@@ -99,6 +103,7 @@ def evaluate(
         "across articles against this expected-merges YAML.")] = None,
     lang: LangOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    learned: LearnedOpt = False,
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per kind, attribute accuracy."""
     from .evaluate import GoldError, load_gold, score
@@ -122,7 +127,7 @@ def evaluate(
             raise typer.Exit(2)
     rejected: list[Rejection] = []
     every: list[dict] = []
-    for record in _records(paths, lang, None, max_bytes, rejected):
+    for record in _records(paths, lang, None, max_bytes, rejected, learned):
         every.append(record.to_dict())
     report = score([r for r in every if r["doc_id"] in golds], golds)
     merge_report = _score_merges(every, expected) if expected is not None else None

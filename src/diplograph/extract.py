@@ -59,20 +59,16 @@ def _paragraph(line_starts: list[int], offset: int) -> int:
     return bisect.bisect_right(line_starts, offset) - 1
 
 
-_DEFAULT = object()
-
-
 def extract_document(document: Document, language: str | None = None,
-                     published: str | None = None, models=_DEFAULT) -> Record:
+                     published: str | None = None, learned: bool = False) -> Record:
     """Read one document; ``published`` overrides any date from metadata.
-    ``models`` are the learned event models (default: the ones shipped for
-    the language; None: rules only)."""
+    ``learned`` lets the shipped models of the language revise the rules'
+    event drafts (off by default: see docs/models.md for their figures)."""
     if published:
         document = replace(document, published=published, published_basis="given")
     code = choose_language(document, language)
     document = replace(document, language=code)
-    if models is _DEFAULT:
-        models = load_event_models(code)
+    models = load_event_models(code) if learned else None
     return read_parsed(parse(document, code), models)
 
 
@@ -109,7 +105,8 @@ def read_parsed(parsed: ParsedDoc, models=None) -> Record:
 
 
 def extract(items: Iterable[Document | Rejection], language: str | None = None,
-            published: str | None = None) -> Iterator[Record | Rejection]:
+            published: str | None = None, learned: bool = False
+            ) -> Iterator[Record | Rejection]:
     """Records for documents; rejections (unreadable input, unsupported
     language) pass through so callers can report them and go on."""
     for item in items:
@@ -117,6 +114,6 @@ def extract(items: Iterable[Document | Rejection], language: str | None = None,
             yield item
             continue
         try:
-            yield extract_document(item, language, published)
+            yield extract_document(item, language, published, learned)
         except DiplographError as exc:
             yield Rejection(item.source, str(exc))

@@ -49,11 +49,14 @@ class EventModels:
 
 def choose_parties(model: LinearModel, parsed, actors, draft,
                    previous: tuple[str, ...] = ()) -> None:
-    """Replace a draft's parties by the candidates the model believes in; the
-    rules' choice stands when the model believes in none."""
+    """Replace a draft's parties by the candidates the model believes in (a
+    rule party needs less belief than a new one); the rules' choice stands
+    when the model believes in none."""
     scored = {actor: model.probability(feats)
               for actor, feats in party_candidates(parsed, actors, draft, previous).items()}
-    chosen = sorted(a for a, p in scored.items() if p >= model.threshold)
+    keep = model.threshold if model.keep_threshold is None else model.keep_threshold
+    chosen = sorted(a for a, p in scored.items()
+                    if p >= model.threshold or (a in draft.parties and p >= keep))
     if not chosen:
         return
     source = [s for s in draft.source if s in chosen]

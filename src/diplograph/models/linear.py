@@ -19,6 +19,9 @@ class LinearModel:
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
+    #: a second, lower bar for what the rules already chose (the party model
+    #: keeps a rule party above it, and adds a new one only above ``threshold``)
+    keep_threshold: float | None = None
     #: figures recorded at training time (cross-validated), for the report and tests
     figures: dict = field(default_factory=dict)
 
@@ -28,6 +31,7 @@ class LinearModel:
 
     def to_json(self) -> str:
         data = {"name": self.name, "bias": round(self.bias, 6), "threshold": self.threshold,
+                "keep_threshold": self.keep_threshold,
                 "figures": self.figures,
                 "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())
                             if abs(v) >= 1e-6}}
@@ -37,4 +41,4 @@ class LinearModel:
     def load(cls, path: Path) -> LinearModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["name"], data["weights"], data["bias"], data.get("threshold", 0.5),
-                   data.get("figures", {}))
+                   data.get("keep_threshold"), data.get("figures", {}))

@@ -29,9 +29,10 @@ from .features import act_features, party_candidates
 from .linear import LinearModel
 
 FOLDS = 5
-#: decision thresholds tried for the act model; the best cross-validated one is kept
-ACT_THRESHOLDS = (0.2, 0.3, 0.4)
-PARTY_THRESHOLD = 0.5
+#: (keep a rule party, add another) bars tried for the party model, and
+#: thresholds tried for the act model; the best cross-validated ones are kept
+PARTY_BARS = ((0.5, 0.5), (0.3, 0.7), (0.2, 0.85))
+ACT_THRESHOLDS = (0.1, 0.2, 0.3)
 
 
 @dataclass
@@ -139,10 +140,15 @@ def fit(name: str, examples: list[tuple[list[str], int]], threshold: float) -> L
     return LinearModel(name, weights, float(model.intercept_[0]), threshold)
 
 
-def fit_models(examples: list[Examples], act_threshold: float) -> EventModels:
-    return EventModels(
-        party=fit("party", [e for ex in examples for e in ex.party], PARTY_THRESHOLD),
-        act=fit("act", [e for ex in examples for e in ex.act], act_threshold))
+def fit_models(examples: list[Examples], party_bars: tuple[float, float],
+               act_threshold: float | None) -> EventModels:
+    """Both models fitted on the examples; ``party_bars`` = (keep, add)."""
+    keep, add = party_bars
+    party = replace(fit("party", [e for ex in examples for e in ex.party], add),
+                    keep_threshold=keep)
+    act = None if act_threshold is None else fit(
+        "act", [e for ex in examples for e in ex.act], act_threshold)
+    return EventModels(party=party, act=act)
 
 
 def figures(articles: list[Article], models_for) -> dict:
@@ -158,29 +164,33 @@ def figures(articles: list[Article], models_for) -> dict:
     return out
 
 
-def cross_validate(articles: list[Article], examples: list[Examples]) -> dict:
-    """Rules alone, rules + party model, rules + both models, by 5-fold CV."""
+def cross_validate(articles: list[Article], examples: list[Examples]) -> tuple[dict, dict]:
+    """Rules alone, then each setting of the party model, then the act model
+    on the best of those, all by 5-fold CV; returns (figures, best setting)."""
     folds = [i % FOLDS for i in range(len(articles))]
-    results: dict = {"rules": figures(articles, lambda i: None)}
-    for threshold in ACT_THRESHOLDS:
-        per_fold = [fit_models([e for e, f in zip(examples, folds) if f != k], threshold)
+
+    def run(bars, act):
+        per_fold = [fit_models([e for e, f in zip(examples, folds) if f != k], bars, act)
                     for k in range(FOLDS)]
-        if "rules+party" not in results:
-            results["rules+party"] = figures(
-                articles, lambda i: per_fold[folds[i]].with_only("party"))
-        results[f"rules+party+act@{threshold}"] = figures(articles, lambda i: per_fold[folds[i]])
-    return results
+        return figures(articles, lambda i: per_fold[folds[i]])
 
-
-def best_threshold(cv: dict) -> float:
-    scored = {t: cv[f"rules+party+act@{t}"]["events"]["f1"] for t in ACT_THRESHOLDS}
-    return max(ACT_THRESHOLDS, key=lambda t: (scored[t], -abs(t - 0.5)))
+    results: dict = {"rules": figures(articles, lambda i: None)}
+    for bars in PARTY_BARS:
+        results[f"rules+party@{bars[0]}/{bars[1]}"] = run(bars, None)
+    bars = max(PARTY_BARS, key=lambda b: results[f"rules+party@{b[0]}/{b[1]}"]["events"]["f1"])
+    for threshold in ACT_THRESHOLDS:
+        results[f"rules+party+act@{threshold}"] = run(bars, threshold)
+    act = max(ACT_THRESHOLDS, key=lambda t: results[f"rules+party+act@{t}"]["events"]["f1"])
+    if results[f"rules+party+act@{act}"]["events"]["f1"] <= \
+            results[f"rules+party@{bars[0]}/{bars[1]}"]["events"]["f1"]:
+        act = None  # the act model does not pay its way: not shipped
+    return results, {"party_bars": list(bars), "act_threshold": act}
 
 
 def summary(report: dict) -> str:
     """One line per configuration: events and agreements P / R / F1."""
     lines = [f"{report['language']}: {report['articles']} articles, "
-             f"act threshold {report['act_threshold']}"]
+             f"party bars {report['party_bars']}, act threshold {report['act_threshold']}"]
     sections = [("5-fold CV", report["cross_validated"])]
     if "dev" in report:
         sections.append(("dev", {k: v for k, v in report["dev"].items() if k != "articles"}))
@@ -212,22 +222,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{language}: no gold articles, no models", file=sys.stderr)
             continue
         examples = [examples_of(a) for a in articles]
-        cv = cross_validate(articles, examples)
-        threshold = best_threshold(cv)
-        models = fit_models(examples, threshold)
+        cv, best = cross_validate(articles, examples)
+        models = fit_models(examples, tuple(best["party_bars"]), best["act_threshold"])
         report = {"language": language, "articles": len(articles),
                   "party_examples": sum(len(e.party) for e in examples),
                   "act_examples": sum(len(e.act) for e in examples),
-                  "act_threshold": threshold, "cross_validated": cv}
+                  **best, "cross_validated": cv}
         if args.dev:
             dev = load_articles(args.dev, language)
             report["dev"] = {"articles": len(dev),
                              "rules": figures(dev, lambda i: None),
-                             "rules+party": figures(dev, lambda i: models.with_only("party")),
-                             "rules+party+act": figures(dev, lambda i: models)}
+                             "rules+party": figures(dev, lambda i: models.with_only("party"))}
+            if models.act is not None:
+                report["dev"]["rules+party+act"] = figures(dev, lambda i: models)
         folder = (args.out / language) if args.out else model_folder(language)
         folder.mkdir(parents=True, exist_ok=True)
-        for model in (models.party, models.act):
+        for stale in folder.glob("*.json"):
+            stale.unlink()
+        for model in (m for m in (models.party, models.act) if m is not None):
             (folder / f"{model.name}.json").write_text(model.to_json(), encoding="utf-8")
         (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(summary(report))

@@ -22,9 +22,11 @@ class Participants:
 
 
 def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, head=None,
-                 include_places: bool = False) -> Participants:
+                 include_places: bool = False, current: tuple[str, ...] = ()) -> Participants:
     """States and IGOs acting in a sentence (topics and bare venues left out),
-    with the subject's side as source when the parse tells it."""
+    with the subject's side as source when the parse tells it. ``current``
+    holds the parties of the act told just before: what "les deux ministres"
+    or "les dirigeants" refer to when the sentence names no one."""
     mentions = [m for m in actors.in_sentence(sent.index) if not m.topic and not m.in_name]
     if not include_places:
         mentions = [m for m in mentions if not m.place]
@@ -46,6 +48,8 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     lowered = " " + sent.sentence.text.lower().replace("’", "'") + " "
     # "les deux hommes" read as the two people just named gives its own two sides
     sides_told = {party_of(actors, m) for m in mentions if m.via == "pronoun"} - {None}
+    if not ids and _mentions_group(parsed.language, lowered) and len(current) >= 2:
+        ids = list(current)  # "les ministres": the sides of the act just told
     if _mentions_both_sides(parsed.language, lowered) and len(actors.dyad) == 2 \
             and len(sides_told) < 2:
         for country in actors.dyad:
@@ -83,6 +87,12 @@ def subject_tokens(head) -> set[int]:
             break
         verb = verb.head
     return out
+
+
+def _mentions_group(language: LanguageData, lowered: str) -> bool:
+    """"Les ministres", "les trois pays": the sides already told, however many."""
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)
+               for p in language.discourse["group_references"])
 
 
 def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:

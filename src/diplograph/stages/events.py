@@ -276,7 +276,11 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
     a_sentences = {m.sentence.start for m in documents}
     bare_documents = {(m.sentence.start, m.head.i) for m in documents if m.bare}
     drafts: list[_Draft] = []
+    current: tuple[str, ...] = ()  # the parties of the act told last, before this sentence
     for sent in parsed.readable():
+        told = [d for d in drafts if len(d.parties) >= 2]
+        if told:
+            current = tuple(told[-1].parties)
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
 
         def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document) -> bool:
@@ -305,7 +309,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             weak = trigger.weak or told_before or reference == "likely" or (
                 trigger.mode in ("sign", "agree")
                 and _signs_named_document(head, sent, bare_documents, lang))
-            who = participants(parsed, actors, sent, head)
+            who = participants(parsed, actors, sent, head, current=current)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
                 # "a reçu à Alger ...": the venue is the host when no one else is named
@@ -373,13 +377,14 @@ def _coordinated(states: list[str], actors: ActorIndex, sent: ParsedSentence) ->
         return False
 
     def top(token):
-        while token.dep_ == "conj" or (token.dep_ in ("amod", "nmod", "appos")
-                                       and token.head.dep_ == "conj"):
-            token = token.head
+        for _ in range(2):  # "homologues japonais et iranien", "le président X et le roi Y"
+            while token.dep_ == "conj":
+                token = token.head
+            token = _noun_of(token)
         return token.i
 
-    # conjuncts share the first conjunct as their top: "homologues japonais X, et iranien Y"
-    tops = {top(_noun_of(token)) for token in roots.values()}
+    # conjuncts share the first conjunct as their top
+    tops = {top(token) for token in roots.values()}
     return len(tops) < len(roots)
 
 
