@@ -453,3 +453,43 @@ def test_actors_only_the_title_nearest_the_name_says_whom_it_serves(extract_text
                           "ouvert le sommet.", PUB)
     dalton = _person(record, "person:roy-dalton")
     assert (dalton["country"], dalton["role"]) == ("SUR", "head_of_state")
+
+
+def test_actors_country_before_the_title_phrase_is_not_the_persons(extract_text):
+    record = extract_text("Tokyo a convoqué l'ambassadeur de Chine depuis l'entrée en fonction du "
+                          "Premier ministre Kenji Mori.", PUB)
+    assert _person(record, "person:kenji-mori")["country"] != "CHN"
+
+
+def test_actors_clause_after_a_name_is_not_an_apposition(extract_text):
+    record = extract_text("La conversation a porté sur les deux sommets de Kim Chol-su, l'un avec "
+                          "le chef de l'État américain.",
+                          PUB)
+    assert _person(record, "person:kim-chol-su")["country"] is None
+
+
+def test_actors_title_naming_several_states_defers_to_the_knowledge_base(extract_text):
+    record = extract_text("Le ministre coréen a reçu ses homologues chinois et japonais, Wang Yi et "
+                          "Fumio Kishida.", "2016-08-24")
+    assert actor(record, "person:wang-yi")["country"] == "CHN"
+
+
+@pytest.mark.parametrize("credit", [
+    "(Reportage Paul Martin ; version française Anne Roux)",
+    "© Paul Martin/AFP",
+])
+def test_actors_bylines_and_credits_name_no_actors(extract_text, credit):
+    record = extract_text("Le ministre malien des Affaires étrangères a reçu l'ambassadeur. " + credit,
+                          PUB)
+    assert not ids(record, "person") and "FRA" not in ids(record)
+
+
+def test_actors_a_credit_word_inside_a_sentence_is_not_a_credit(extract_text):
+    record = extract_text("Ce reportage de Paul Martin montre le président malien Ali Touré.", PUB)
+    assert actor(record, "person:ali-toure") is not None
+
+
+def test_actors_side_named_before_the_title_is_the_persons(extract_text):
+    record = extract_text("L'accord a été paraphé côté béninois par le ministre des Finances, "
+                          "Paul Hounkpè, et côté japonais par l'ambassadeur.", PUB)
+    assert _person(record, "person:paul-hounkpe")["country"] == "BEN"

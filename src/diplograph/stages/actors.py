@@ -75,7 +75,10 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     out = []
     for sent in parsed.readable():
         people = [_name_core(e) for e in sent.doc.ents if e.label_ == "PER"]
+        credit = _credit_range(parsed, sent)
         for start, end, entry in gazetteer.find(sent.doc):
+            if _in_credit(credit, start):
+                continue
             if entry.via in ("capital", "name") and any(
                     s <= start and end <= e and e - s > end - start and s < start
                     for s, e in people):
@@ -169,6 +172,8 @@ class _PersonDraft:
     counterpart_in: set[int] = field(default_factory=set)
     #: titles naming an office of an international organisation
     igo_titles: int = 0
+    #: countries from plural or many-state titles: after the knowledge base
+    weak_countries: Counter = field(default_factory=Counter)
 
 
 _NAME_BLOCKLIST = {"photo", "photos", "vna", "cvn", "afp", "xinhua", "reuters", "mme", "m.",
@@ -273,7 +278,29 @@ def _adjectives() -> frozenset[str]:
 
 
 #: roles.yaml entries that are not offices
-_NOT_ROLES = {"counterpart", "pair_of_people", "igo_offices"}
+_NOT_ROLES = {"counterpart", "pair_of_people", "igo_offices", "credits"}
+
+
+def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | None:
+    """Tokens of a byline or credit in a sentence ("(Reportage X, version française
+    Y)", "© X/AFP"), from a marker opening a sentence, bracket or list item up to a
+    closing bracket or a line break: the names and places in it are not actors."""
+    lowered = _fold(sent.sentence.text)
+    starts = [m.start(1) for marker in parsed.language.roles.get("credits", [])
+              for m in re.finditer(rf"(?:^|[(*;,.]|\n)\s*({re.escape(_fold(marker))})(?![\w-])",
+                                   lowered)]
+    if not starts:
+        return None
+    first = min(starts)
+    start = next((t.i for t in sent.doc if len(_fold(sent.sentence.text[:t.idx])) >= first),
+                 len(sent.doc))
+    end = next((t.i for t in sent.doc[start:] if t.text == ")" or "\n" in t.text_with_ws),
+               len(sent.doc))
+    return start, end + 1
+
+
+def _in_credit(credit: tuple[int, int] | None, token: int) -> bool:
+    return credit is not None and credit[0] <= token < credit[1]
 
 
 def _role_table(parsed: ParsedDoc) -> list[tuple[str, str]]:
@@ -407,14 +434,28 @@ def _read_title(text: str, roles: list[tuple[str, str]]) -> str | None:
     """The role named in a title ("le ministre russe des Affaires étrangères":
     up to two words, such as a nationality, may sit inside the phrase); the
     longest phrase wins, then the nearest."""
+    found = _title_match(text, roles)
+    return found[0] if found else None
+
+
+def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int, bool] | None:
+    """(role, where the title phrase starts in ``text``, how many words come
+    before it, whether its first word is plural) for the best title in ``text``."""
     lowered = " " + _fold(text) + " "
     best, best_key = None, (-1, -1)
     for phrase, role in roles:
         for match in _title_pattern(phrase).finditer(lowered):
             key = (len(phrase), match.start())
             if key > best_key:
-                best, best_key = role, key
-    return best
+                first = match.group(0).split(" ")[0]
+                plural = first.endswith("s") and not phrase.split(" ")[0].endswith("s")
+                best, best_key = (role, match.start(), plural), key
+    if best is None:
+        return None
+    role, start, plural = best
+    offset = next((k for k in range(len(text) + 1) if len(" " + _fold(text[:k])) >= start),
+                  len(text))
+    return role, offset, lowered[1:start].count(" "), plural
 
 
 def _fold(text: str) -> str:
@@ -439,7 +480,8 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
         state_tokens[m.sentence].update(range(m.token_start, m.token_end))
     drafts: dict[str, _PersonDraft] = {}
     singles: list[tuple[ParsedSentence, int, int]] = []
-    spans = {sent.index: _name_spans(sent, role_words, state_tokens[sent.index])
+    spans = {sent.index: _uncredited(parsed, sent,
+                                     _name_spans(sent, role_words, state_tokens[sent.index]))
              for sent in parsed.readable()}
     names = {index: frozenset(i for s, e in found for i in range(s, e))
              for index, found in spans.items()}
@@ -465,6 +507,12 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             draft = drafts.setdefault(slug(word), _PersonDraft(word, (word,)))
         _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index])
     return list(drafts.values())
+
+
+def _uncredited(parsed: ParsedDoc, sent: ParsedSentence, spans: list[tuple[int, int]]
+                ) -> list[tuple[int, int]]:
+    credit = _credit_range(parsed, sent)
+    return [(s, e) for s, e in spans if not _in_credit(credit, s)]
 
 
 def _bare_surnames(parsed: ParsedDoc, drafts: dict[str, _PersonDraft], singles: list
@@ -493,6 +541,8 @@ def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
             target.mentions.extend(draft.mentions)
             target.roles.update(draft.roles)
             target.countries.update(draft.countries)
+            target.weak_countries.update(draft.weak_countries)
+            target.igo_titles += draft.igo_titles
             target.counterpart = target.counterpart or draft.counterpart
             target.counterpart_in |= draft.counterpart_in
             del drafts[key]
@@ -504,24 +554,46 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, names) -> None:
                                   parsed.text[s:e], "person"))
     left, right = _context(sent, start, end, names)
     for text in (left, right):
-        role = _read_title(text, roles)
-        if role:
-            draft.roles[role] += 1
-            if _igo_office(parsed, text, roles):
-                draft.igo_titles += 1
-                continue
-            country = _country_in(parsed, sent, text, first=role == "ambassador")
-            if country:
-                draft.countries[country] += 2
-            if "homologue" in text.lower():
-                draft.counterpart = True
-                draft.counterpart_in.add(sent.index)
+        found = _title_match(text, roles)
+        if not found or text is right and found[2] > _APPOSITION_LEAD:
+            continue  # "X, l'un avec le chef de l'État ...": not X's apposition
+        role, offset, _, plural = found
+        draft.roles[role] += 1
+        if _igo_office(parsed, text, roles):
+            draft.igo_titles += 1
+            continue
+        _vote_country(parsed, sent, text[offset:], draft, plural, first=role == "ambassador")
+        if text is left and not _states_in(parsed, text[offset:]):
+            side = _side_before_title(parsed, text[:offset])
+            if side:
+                draft.countries[side] += 2
+        if "homologue" in text.lower():
+            draft.counterpart = True
+            draft.counterpart_in.add(sent.index)
     if "homologue" in left.lower():
         draft.counterpart = True
         draft.counterpart_in.add(sent.index)
-        country = _country_in(parsed, sent, left)
-        if country:
-            draft.countries[country] += 2
+        _vote_country(parsed, sent, left, draft, False)
+
+
+#: how many words may come before the title in an apposition ("X, l'actuel ministre")
+_APPOSITION_LEAD = 2
+
+
+def _vote_country(parsed, sent, title: str, draft: _PersonDraft, plural: bool,
+                  first: bool = False) -> None:
+    """The country a title gives, read from the title phrase on ("l'ambassadeur
+    de Chine ... du Premier ministre X": China is not X's). A plural title or one
+    naming several states ("ses homologues chinois et japonais, X et Y") gives
+    only a weak vote, which the knowledge base outranks."""
+    states = _states_in(parsed, title)
+    if not states:
+        return
+    country = states[0] if first else states[-1]
+    if plural or len(set(states)) > 1 and not first:
+        draft.weak_countries[country] += 1
+    else:
+        draft.countries[country] += 2
 
 
 def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> bool:
@@ -544,6 +616,26 @@ def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> b
 
 def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str,
                 first: bool = False) -> str | None:
+    found = _states_in(parsed, text)
+    if not found:
+        return None
+    return found[0] if first else found[-1]
+
+
+def _side_before_title(parsed: ParsedDoc, text: str) -> str | None:
+    """"paraphé côté togolais par le ministre X", "la délégation saoudienne conduite
+    par l'ambassadeur X": the side a nationality marks before the title is X's."""
+    nlp = load_pipeline(parsed.language.code)
+    doc = nlp.make_doc(text)
+    sides = set(parsed.language.discourse["side_nouns"])
+    found = [entry.actor_id for start, _, entry in gazetteer_for(parsed.language.code, nlp).find(doc)
+             if entry.kind == "state" and entry.via == "adjective" and start > 0
+             and doc[start - 1].lower_ in sides]
+    return found[-1] if found else None
+
+
+def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
+    """States named in a title, in order, leaving out where the holder is posted."""
     nlp = load_pipeline(parsed.language.code)
     gazetteer = gazetteer_for(parsed.language.code, nlp)
     doc = nlp.make_doc(text)
@@ -556,9 +648,7 @@ def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str,
             venues.append(entry.actor_id)  # "en poste à Tunis", "conseiller en Russie"
         else:
             found.append(entry.actor_id)
-    if not found:
-        return None
-    return found[0] if first else found[-1]
+    return found
 
 
 def _known_person(draft: _PersonDraft):
@@ -702,6 +792,8 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
         if office:
             role = role or office.role
             country = country or (None if igo_official else office.country)
+    if country is None and draft.weak_countries and not igo_official:
+        country = draft.weak_countries.most_common(1)[0][0]
     if country is None and draft.counterpart and len(index.dyad) == 2 and not igo_official:
         others = [c for c in index.dyad if c not in _countries_of_people(index)]
         country = others[0] if len(others) == 1 else None
