@@ -27,9 +27,10 @@ test: $(STAMP)
 
 # Rebuild the learned event models from ../shared/train (5-fold CV figures and
 # the dev ablation go to src/diplograph/models/<lang>/report.json).
+TRAIN_ARGS ?= --dev ../shared/dev
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[train]"
-	$(BIN)/python -m diplograph.models.train --corpus ../shared/train --dev ../shared/dev
+	$(BIN)/python -m diplograph.models.train --corpus ../shared/train $(TRAIN_ARGS)
 
 eval-seeds: $(STAMP)
 	$(BIN)/diplograph eval ../shared/seeds --gold ../shared/gold
