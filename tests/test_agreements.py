@@ -153,6 +153,8 @@ def test_agreements_signed_ones_referred_back_to_are_no_new_document(extract_tex
      "port"),
     ("Le Sénégal et le Mali ont signé un accord entre les deux pays sur la pêche.", "pêche"),
     ("Le Maroc et le Nigeria ont signé lundi à Rabat un accord de libre-échange.", "libre-échange"),
+    ("Le Canada et le Mexique négocient l'accord de libre-échange nord-américain (ALENA).",
+     "libre-échange nord-américain (ALENA)"),
 ])
 def test_agreements_title_keeps_the_topic(extract_text, sentence, word):
     assert word in only_agreement(extract_text(sentence, PUB))["title"]
@@ -191,3 +193,31 @@ def test_agreements_consent_and_one_sided_texts_are_not_agreements(extract_text,
 ])
 def test_agreements_one_document_only(extract_text, text):
     assert len(extract_text(text, PUB)["agreements"]) == 1
+
+
+def test_agreements_sides_of_a_document_from_the_sentence_before(extract_text):
+    record = extract_text("Les ministres du Sénégal, du Mali et du Niger se sont réunis mardi à "
+                          "Dakar. La réunion s'est achevée par l'adoption de la Déclaration de "
+                          "Dakar.", PUB)
+    assert only_agreement(record)["parties"] == ["MLI", "NER", "SEN"]
+
+
+def test_agreements_an_announced_agreement_is_agreed(extract_text):
+    record = extract_text("Le ministre a annoncé un accord entre le Sénégal et le Mali sur la "
+                          "réouverture des frontières.", PUB)
+    agreement = only_agreement(record)
+    assert "frontières" in agreement["title"] and agreement["status"] == "agreed"
+
+
+def test_agreements_hoping_for_some_agreement_names_no_document(extract_text):
+    assert extract_text("Le Sénégal espère parvenir à un accord avec le Mali.",
+                        PUB)["agreements"] == []
+
+
+def test_agreements_members_of_a_counted_set_share_its_signing(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont signé quatre accords mardi. Le premier "
+                          "ministre s'est félicité de la visite. La coopération se porte bien. "
+                          "On y trouve un accord de jumelage entre Dakar et Bamako.",
+                          PUB)
+    assert all(a["status"] == "signed" for a in record["agreements"])
+    assert any("jumelage" in t for t in titles(record))

@@ -278,7 +278,12 @@ def _extent(doc, end: int, keep: set[int], vocab: _Vocabulary) -> int:
         glued = not doc[end - 1].whitespace_ and (doc[end].text[:1] in "-‑" or
                                                   doc[end - 1].text[-1:] in "-‑")
         if glued and doc[end].text[:1].isalnum() or glued and doc[end].text[:1] in "-‑":
-            end += 1
+            keep.update(t.i for t in doc[end].children if t.dep_ in ("amod", "flat", "flat:name"))
+            end += 1  # and what qualifies the word: "libre-échange nord-américain"
+            continue
+        if doc[end].text == "(" and end + 2 < len(doc) and doc[end + 2].text == ")" \
+                and doc[end + 1].text.isupper():
+            end += 3  # its acronym: "(ALENA)"
             continue
         if end in keep and doc[end].lower_ not in vocab.breaks and not (
                 doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
@@ -356,19 +361,20 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
     agreements: list[Agreement] = []
     sets: set[int] = set()  # ids of records standing for a set of documents ("six accords")
     acts: dict[int, tuple] = {}  # head token index -> (sentence, status), for coordinated titles
-    recent: tuple[int, str] | None = None  # (sentence, status) of the last act on documents
+    recent: tuple[int, str, int] | None = None  # (sentence, status, reach) of the last act
+    vocab = _vocabulary(parsed.language.code)
     for mention in mentions:
-        if _cited_instrument(mention.head, _vocabulary(parsed.language.code)):
+        if _cited_instrument(mention.head, vocab):
             continue
         sent = mention.sentence
         if mention.bare:
             status = _status(parsed, mention)
             if status:
-                recent = (sent.index, status)
+                recent = (sent.index, status, 2)
             continue
-        who = participants(parsed, actors, sent, mention.head)
+        parties = _parties(parsed, actors, sent, mention.head)
         status = _status(parsed, mention)
-        if status is None and recent and 0 < sent.index - recent[0] <= 2:
+        if status is None and recent and 0 < sent.index - recent[0] <= recent[2]:
             status = recent[1]  # "3 accords ont été signés ... il s'agit d'un accord sur ..."
         shared = acts.get(mention.head.head.i) if mention.head.dep_ == "conj" else None
         if shared is not None and shared[0] is sent:
@@ -377,17 +383,20 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         if _named_instrument(mention.head) and status in ("agreed", "proposed") \
                 and not _acted_on(mention.head, parsed.language):
             continue  # "la Convention des Nations unies ...": an established text, cited
-        if status is None or not who.parties:
-            continue  # named in passing (background), not part of the news
+        if status is None or not parties or _circumstance(mention.head, vocab):
+            continue  # named in passing (background, an occasion), not part of the news
+        if status in ("proposed", "negotiating") and not mention.collective \
+                and not _subject(mention.title, parsed.language.code):
+            continue  # "espérait parvenir à un accord": no document yet, nor any subject
         if mention.collective:
-            recent = (sent.index, status)
+            recent = (sent.index, status, 4)  # a counted set announces its members
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
         if mention.collective:  # one record per set, never merged with a single document
             existing = next((a for a in agreements if id(a) in sets
-                             and a.parties == who.parties), None)
+                             and a.parties == parties), None)
         else:
             existing = _same_document([a for a in agreements if id(a) not in sets],
-                                      mention.title, who.parties, parsed.language.code)
+                                      mention.title, parties, parsed.language.code)
         if existing is not None:
             if not _subject(existing.title, parsed.language.code):
                 existing.title = mention.title  # "des accords …" then "deux accords sur …"
@@ -403,11 +412,24 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
                                                                   "in_force") else None
         agreements.append(Agreement(
             id=f"a{len(agreements) + 1}", title=mention.title, kind=mention.kind,
-            parties=who.parties, sectors=sorted(sectors_in(parsed.language, sent)),
+            parties=parties, sectors=sorted(sectors_in(parsed.language, sent)),
             status=status, date=date, period=period, evidence=[evidence]))
         if mention.collective:
             sets.add(id(agreements[-1]))
     return _kept(agreements, sets)
+
+
+def _parties(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, head) -> list[str]:
+    """The sides of a document; a sentence naming fewer than two ("la réunion s'est
+    achevée par l'adoption de la déclaration") continues the one before it."""
+    parties = participants(parsed, actors, sent, head).parties
+    if len(parties) > 1 or sent.index == 0:
+        return parties
+    before = parsed.sentences[sent.index - 1]
+    if parties and before.paragraph != sent.paragraph:
+        return parties
+    earlier = participants(parsed, actors, before).parties
+    return sorted(set(parties) | set(earlier)) if len(earlier) > 1 else parties
 
 
 def _kept(agreements: list[Agreement], sets: set[int]) -> list[Agreement]:
