@@ -1,0 +1,113 @@
+"""Learned event models: the JSON model format, the party choice, training
+end to end on a small subset, and the committed models reproducing the
+figures recorded when they were trained."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+
+from diplograph.models import EventModels, choose_parties, load_event_models, model_folder
+from diplograph.models.features import party_candidates
+from diplograph.models.linear import LinearModel
+
+ROOT = Path(__file__).resolve().parents[1]
+PUB = "2022-09-14"
+
+
+def test_models_linear_model_round_trips_through_json(tmp_path):
+    model = LinearModel("party", {"rule": 2.0, "place": -3.0}, -0.5, 0.7, 0.3)
+    path = tmp_path / "party.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    loaded = LinearModel.load(path)
+    assert loaded == model
+    assert loaded.probability(["rule"]) > 0.8 > 0.1 > loaded.probability(["place"])
+    assert loaded.probability(["rule", "rule"]) == loaded.probability(["rule"])  # sets
+
+
+def _drafts(parse_text, text):
+    from diplograph.extract import read_before_events
+    from diplograph.stages.events import draft_events
+
+    parsed = parse_text(text, PUB)
+    found = read_before_events(parsed)
+    return parsed, found.actors, draft_events(parsed, found.actors, found.times,
+                                              found.quantities, found.documents)
+
+
+def test_models_candidates_include_the_venue_marked_as_a_place(parse_text):
+    parsed, actors, drafts = _drafts(
+        parse_text, "Le ministre russe des Affaires étrangères a rencontré mardi à Jakarta "
+        "son homologue vietnamien.")
+    meeting = next(d for d in drafts if d.type == "CONSULT")
+    candidates = party_candidates(parsed, actors, meeting)
+    assert {"RUS", "VNM", "IDN"} <= set(candidates)
+    assert "place" in candidates["IDN"] and "rule" in candidates["VNM"]
+
+
+def test_models_party_model_drops_what_it_disbelieves_and_keeps_rules_otherwise(parse_text):
+    parsed, actors, drafts = _drafts(
+        parse_text, "Le ministre russe des Affaires étrangères a rencontré mardi à Jakarta "
+        "son homologue vietnamien.")
+    meeting = next(d for d in drafts if d.type == "CONSULT")
+    venue_is_party = LinearModel("party", {"place": 5.0, "rule": 5.0}, -2.0, 0.5)
+    choose_parties(venue_is_party, parsed, actors, meeting)
+    assert meeting.parties == ["IDN", "RUS", "VNM"]
+    believes_nothing = LinearModel("party", {}, -9.0, 0.5)
+    before = list(meeting.parties)
+    choose_parties(believes_nothing, parsed, actors, meeting)
+    assert meeting.parties == before  # no belief at all: the rules stand
+
+
+def test_models_revise_drops_drafts_the_act_model_rejects(parse_text):
+    parsed, actors, drafts = _drafts(
+        parse_text, "Le ministre russe des Affaires étrangères a rencontré mardi "
+        "son homologue vietnamien.")
+    nothing_is_an_act = EventModels(act=LinearModel("act", {}, -9.0, 0.5))
+    assert nothing_is_an_act.revise(parsed, actors, drafts) == []
+    assert EventModels().revise(parsed, actors, list(drafts)) == drafts
+
+
+needs_shared = pytest.mark.skipif(not (SHARED / "train" / "gold").is_dir(),
+                                  reason="../shared/train not found: training needs its gold")
+
+
+@needs_shared
+def test_models_make_train_runs_end_to_end_on_ten_articles(tmp_path):
+    pytest.importorskip("sklearn", reason="scikit-learn (extra 'train') is not installed")
+    result = subprocess.run(
+        ["make", "-s", "train", f"TRAIN_ARGS=--limit 10 --out {tmp_path} --languages fr"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHON": sys.executable})
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads((tmp_path / "fr" / "report.json").read_text(encoding="utf-8"))
+    assert report["articles"] == 10 and "rules" in report["cross_validated"]
+    party = LinearModel.load(tmp_path / "fr" / "party.json")
+    assert party.weights and party.keep_threshold is not None
+    assert "5-fold CV" in result.stdout
+
+
+@needs_shared
+def test_models_committed_models_give_their_recorded_dev_figures():
+    """The shipped artifacts match the code: reading the dev set with them
+    gives the figures written when they were trained."""
+    from diplograph.evaluate import load_gold, score
+    from diplograph.extract import extract
+    from diplograph.ingest import iter_inputs
+
+    models = load_event_models("fr")
+    assert models is not None and models.party is not None, "no models in " \
+        f"{model_folder('fr')}: run `make train`"
+    report = json.loads((model_folder("fr") / "report.json").read_text(encoding="utf-8"))
+    golds = {k: g for k, g in load_gold(SHARED / "dev" / "gold").items() if g.language == "fr"}
+    inputs = list(iter_inputs([SHARED / "dev" / "dev.jsonl"], 50_000_000))
+    records = [r.to_dict() for r in extract(inputs, learned=True) if hasattr(r, "to_dict")]
+    got = score([r for r in records if r["doc_id"] in golds], golds).to_dict()["kinds"]
+    shipped = "rules+party+act" if models.act is not None else "rules+party"
+    assert got["events"]["f1"] == report["dev"][shipped]["events"]["f1"], \
+        "the committed models no longer give their recorded figures: run `make train`"
