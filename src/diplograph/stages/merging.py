@@ -1,0 +1,217 @@
+"""One real event is one record: the drafts of an article that report the
+same meeting, visit, call, signing or donation are merged, "weak" mentions
+("discuter", "cette visite") only add evidence to an event already found,
+and the merged events get the attributes that depend on all their mentions.
+"""
+from __future__ import annotations
+
+from ..lang import LanguageData
+from ..parsed import ParsedDoc
+from ..periods import first_day, last_day
+from ..types import DateValue
+from .drafts import Draft
+from .times import TimeMention
+
+
+def _merge_key(d: Draft) -> tuple | None:
+    """Drafts with the same key across the article are one real event."""
+    parties = tuple(d.parties)
+    if d.type == "CONSULT":
+        if d.mode == "phone":
+            return ("CONSULT", "phone", d.status, parties)
+        if d.mode == "multilateral":
+            return ("CONSULT", "multilateral", parties)
+        if d.status == "done" or d.weak:
+            return ("CONSULT", "meeting", "done", parties)
+        return ("CONSULT", "visit", "planned", parties)
+    if d.type == "AGREE" and d.mode == "sign" and d.status == "done":
+        return ("AGREE", "sign", "done", parties)
+    if d.type == "AID":
+        return ("AID", parties)  # a donation and its delivery are one event
+    if d.type == "SANCTION":
+        return ("SANCTION", d.status, parties)  # one expulsion told twice; dates keep two apart
+    if d.type in ("ACCUSE", "PROTEST"):
+        # a summons and the protest note handed over in the next sentence
+        return (d.type, d.status, parties, d.sentence.paragraph)
+    return None
+
+
+def _same_counterparts(a: Draft, b: Draft, country_of: dict[str, str | None]) -> bool:
+    """Meetings with different people of one side are different meetings
+    (the president, then the prime minister)."""
+    if a.type != "CONSULT":
+        return True
+    sides_a, sides_b = {}, {}
+    for people, sides in ((a.people, sides_a), (b.people, sides_b)):
+        for person in people:
+            sides.setdefault(country_of.get(person), set()).add(person)
+    return all(sides_a[c] & sides_b[c] for c in sides_a.keys() & sides_b.keys() if c)
+
+
+def _same_amounts(a: Draft, b: Draft) -> bool:
+    """Two sentences stating different amounts report two different gifts."""
+    return not (a.amounts and b.amounts and not a.amounts & b.amounts)
+
+
+def lead_date(parsed: ParsedDoc, times: list[TimeMention]) -> DateValue | None:
+    """The day the news happened: a date in the first two sentences, else the
+    publication day when metadata or the text gives it."""
+    lead = {s.index for s in parsed.readable()[:2]}
+    for t in times:
+        if t.sentence in lead and t.kind in ("date", "relative", "weekday") and t.value \
+                and t.value.value and len(t.value.value) == 10:
+            published = parsed.document.published
+            if not published or t.value.value <= published:
+                return t.value
+    published = parsed.document.published
+    if published and len(published) == 10:
+        return DateValue(published, "day", "")
+    return None
+
+
+def _on_day(d: Draft, published: str | None) -> bool:
+    """The act is dated to the day of the report (an undated act is not)."""
+    if d.date is None or d.date.value is None:
+        return False
+    if not published:
+        return True
+    n = min(len(d.date.value), len(published))
+    return d.date.value[:n] == published[:n]
+
+
+def merge_drafts(drafts: list[Draft], published: str | None,
+           country_of: dict[str, str | None], lang: LanguageData) -> list[Draft]:
+    out: list[Draft] = []
+    by_key: dict[tuple, Draft] = {}
+    weak: list[Draft] = []
+    for d in drafts:
+        same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
+                              and o.parties == d.parties and _compatible(o, d)), None)
+        if same_sentence is not None:
+            _absorb(same_sentence, d)
+            continue
+        if d.weak:
+            weak.append(d)
+            continue
+        if d.trigger.mode == "accept" and any(
+                t.lemma_.lower() in lang.words("invitation_nouns") for t in d.sentence.doc):
+            invited = next((o for o in out if o.type == "CONSULT" and o.status == "planned"), None)
+            if invited is not None:
+                _absorb(invited, d)
+                continue
+        key = _merge_key(d)
+        if key is not None and key in by_key and _same_amounts(by_key[key], d) and (
+                d.type == "AID" or _dates_agree(by_key[key], d)) \
+                and _same_counterparts(by_key[key], d, country_of):
+            _absorb(by_key[key], d)
+            continue
+        wider = _wider_mention(by_key, key, d)
+        if wider is not None:
+            _absorb(wider, d)
+            continue
+        out.append(d)
+        if key is not None:
+            by_key.setdefault(key, d)
+    for d in weak:
+        hosts = [o for o in out if o.type == d.type and o.parties == d.parties
+                 and (o.status == "done" or d.type != "CONSULT")
+                 and not modes_clash(o.mode, d.mode)]
+        host = min(hosts, key=lambda o: (not _on_day(o, published), -len(o.evidence)),
+                   default=None)
+        if host is None:
+            host = next((o for o in out if o.type == d.type and set(d.parties) <= set(o.parties)
+                         and o.status == "done" and not modes_clash(o.mode, d.mode)), None)
+        if host is None and d.type == "CONSULT":  # "cette visite": whatever its status
+            host = next((o for o in out if o.type == d.type and not modes_clash(o.mode, d.mode)
+                         and set(d.parties) <= set(o.parties)), None)
+        if host is not None:
+            _absorb(host, d)
+        elif d.type in ("CONSULT", "AGREE") and not d.told_before and not any(
+                o.type == d.type and o.status == d.status for o in out):
+            # "au terme d'une séance de travail": the only meeting told as done
+            d.weak = False
+            out.append(d)
+    return out
+
+
+def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
+    """"cette conversation téléphonique" naming one more state (a topic) is
+    still the same call: a later mention whose parties include an earlier
+    event's parties is that event."""
+    if key is None or d.type != "CONSULT":
+        return None
+    for other_key, host in by_key.items():
+        if other_key[:-1] != key[:-1] or not _dates_agree(host, d):
+            continue
+        if set(host.parties) < set(d.parties) and len(host.parties) >= 2 and d.type == "CONSULT":
+            return host
+        if set(d.parties) < set(host.parties):  # "à l'issue de l'entretien", one side named
+            if len(d.parties) >= 2:
+                # the narrower mention names the sides; the extra state was a topic
+                host.parties, host.source, host.target = d.parties, d.source, d.target
+            return host
+    return None
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    """Two acts of one sentence are one event when they agree; one sentence
+    rarely reports two different meetings between the same sides."""
+    return a.weak == b.weak and (a.status == b.status or a.type == "CONSULT")
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    """Undated, or the days the two dates may mean overlap (a signing on the 6th
+    and "the visit from the 5th to the 7th")."""
+    if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
+        return True
+    return first_day(a.date.value) <= last_day(b.date.end or b.date.value) \
+        and first_day(b.date.value) <= last_day(a.date.end or a.date.value)
+
+
+_MODE_RANK = {"visit": 0, "phone": 1, "multilateral": 2, "meeting": 3, "press_conference": 4}
+
+
+def modes_clash(a: str | None, b: str | None) -> bool:
+    """A phone call is never a visit: "la visite" does not refer back to a call,
+    and a call mentioned with a visit stays a call ("meeting" is generic)."""
+    return {a, b} == {"phone", "visit"}
+
+
+def _absorb(host: Draft, other: Draft) -> None:
+    for ev in other.evidence:
+        if ev not in host.evidence:
+            host.evidence.append(ev)
+    host.people |= other.people
+    host.amounts |= other.amounts
+    host.sectors |= other.sectors
+    if host.date is None or (host.date.value is None and other.date is not None):
+        host.date = other.date or host.date
+    host.location = host.location or other.location
+    if host.type == other.type and other.mode and not modes_clash(host.mode, other.mode) and (
+            host.mode is None or _MODE_RANK.get(other.mode, 9) < _MODE_RANK.get(host.mode, 9)):
+        host.mode = other.mode
+    host.evidence.sort(key=lambda e: e.start)
+
+
+def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None) -> None:
+    """Modes that depend on the merged event, the sectors of a meeting (what
+    its two sides discussed across the article), and the date of acts the
+    article reports as done without dating them: the date of its lead."""
+    for d in drafts:
+        if (d.date is None or d.date.value is None) and d.status in ("done", "ongoing") \
+                and lead_date is not None:
+            d.date = lead_date
+    for d in drafts:
+        if d.type == "CONSULT" and any(p.startswith("igo:") for p in d.parties) and \
+                d.mode in ("meeting", "visit", None):
+            d.mode = "multilateral"
+    main: dict[tuple, Draft] = {}
+    for d in drafts:
+        if d.type == "CONSULT" and d.status == "done" and d.mode != "multilateral":
+            key = tuple(d.parties)
+            if key not in main or len(d.evidence) > len(main[key].evidence):
+                main[key] = d
+    for d in main.values():
+        for other in drafts:
+            if other is not d and other.parties == d.parties:
+                d.sectors |= other.sectors

@@ -1,0 +1,346 @@
+"""Trigger words: which words name which PLOVER act (lang/<code>/triggers.yaml,
+compiled once per language into a spaCy Matcher), the conditions a trigger
+needs, and the readings that make a trigger no act of its own (the content
+of another act, background, a condition, a negation, a back-reference).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import LanguageData, load_language
+from ..nlp import load_pipeline
+from ..parsed import ParsedSentence
+from .actors import ActorIndex
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    status: str | None
+    weak: bool
+    needs: str | None
+    not_with: str | None
+    head: int  # index of the head token within the pattern
+    size: int
+
+
+def _token_spec(word: str) -> tuple[dict, bool]:
+    head = word.startswith("^")
+    word = word.lstrip("^")
+    op = None
+    if word[-1] in "?*+" and len(word) > 1:
+        word, op = word[:-1], word[-1]
+    if word.startswith("="):
+        spec: dict = {"LOWER": word[1:]}
+    elif word.isupper():
+        spec = {"POS": word}
+    elif "|" in word:
+        spec = {"LEMMA": {"IN": word.split("|")}}
+    else:
+        spec = {"LEMMA": word}
+    if op:
+        spec["OP"] = op
+    return spec, head
+
+
+@lru_cache(maxsize=None)
+def _matcher(code: str):
+    from spacy.matcher import Matcher
+
+    nlp = load_pipeline(code)
+    matcher = Matcher(nlp.vocab)
+    triggers: dict[str, Trigger] = {}
+    for event_type, entries in load_language(code).triggers.items():
+        for number, entry in enumerate(entries):
+            specs, head = [], None
+            for position, word in enumerate(entry["pattern"].split()):
+                spec, is_head = _token_spec(word)
+                specs.append(spec)
+                if is_head:
+                    head = position
+            if head is None:
+                head = max(i for i, s in enumerate(specs) if "LEMMA" in s or "LOWER" in s)
+            key = f"{event_type}|{number}"
+            triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
+                                    bool(entry.get("weak")), entry.get("needs"),
+                                    entry.get("not_with"), head, len(specs))
+            # lemmas of the head are also tried on the lowercase text, since the
+            # lemmatizer sometimes leaves nouns unlemmatised
+            variants = [specs, [_as_lower(s) for s in specs]]
+            gerund = _as_gerund(specs[head])
+            if gerund is not None:  # "en avertissant": the lemmatizer often misses gerunds
+                variants.append([*specs[:head], gerund, *specs[head + 1:]])
+            matcher.add(key, variants)
+    return matcher, triggers
+
+
+def _as_gerund(spec: dict) -> dict | None:
+    lemma = spec.get("LEMMA")
+    if not isinstance(lemma, str) or not lemma.endswith(("er", "ir", "re")) or len(lemma) < 6:
+        return None
+    stem = lemma[:-2]
+    return {"LOWER": {"REGEX": rf"^{stem}(?:iss|ss|s)?ant$"}}
+
+
+def _as_lower(spec: dict) -> dict:
+    if isinstance(spec.get("LEMMA"), str):
+        out = {"LOWER": spec["LEMMA"]}
+        if "OP" in spec:
+            out["OP"] = spec["OP"]
+        return out
+    return spec
+
+
+def triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: True):
+    """(Trigger, head token) pairs, one per head token: among the patterns whose
+    conditions hold, the longest wins."""
+    matcher, triggers = _matcher(code)
+    best: dict[int, tuple[int, Trigger, object]] = {}
+    for match_id, start, end in matcher(sent.doc):
+        trigger = triggers[sent.doc.vocab.strings[match_id]]
+        span = sent.doc[start:end]
+        head = _head_token(span, trigger)
+        size = end - start
+        if (head.i not in best or size > best[head.i][0]) and accept(trigger, head):
+            best[head.i] = (size, trigger, head)
+    return [(t, h) for _, t, h in sorted(best.values(), key=lambda x: x[2].i)]
+
+
+def _head_token(span, trigger: Trigger):
+    if len(span) == trigger.size:
+        return span[trigger.head]
+    lemmas = [t for t in span if t.pos_ not in ("AUX", "PRON", "ADP", "DET")]
+    return lemmas[0] if lemmas else span.root
+
+
+# --------------------------------------------------------------- conditions
+
+
+def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
+           quantities_here: bool, agreements_here: bool, lang: LanguageData) -> bool:
+    if need is None:
+        return True
+    children = list(head.children)
+    if need == "person_object":
+        people = {m.token_start for m in actors.in_sentence(sent.index) if m.kind == "person"}
+        for child in children:
+            if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj",
+                              "obl:agent"):
+                for t in child.subtree:
+                    if t.i in people or t.lower_ in lang.words("person_words"):
+                        return True
+        return _relative_person_object(head, sent, actors, lang)
+    if need == "place_object":
+        places = {m.token_start for m in actors.in_sentence(sent.index) if m.kind == "state"}
+        ents = {t.i for e in sent.doc.ents if e.label_ == "LOC" for t in e}
+        return any(t.i in places or t.i in ents for c in children for t in c.subtree
+                   if c.dep_ not in ("nsubj", "nsubj:pass"))
+    if need == "agreement_object":
+        return agreements_here
+    if need == "quantity_object":
+        return quantities_here
+    if need == "goods_object":
+        return quantities_here or any(
+            t.lemma_.lower() in lang.words("goods") for c in children if c.dep_ in ("obj", "obl:arg")
+            for t in c.subtree)
+    if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
+        clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
+                  or (c.pos_ == "VERB" and c.i > head.i)]
+        clause += [t for c in children if c.dep_ in ("obj", "iobj", "obl:arg") for t in c.subtree
+                   if "Inf" in t.morph.get("VerbForm")
+                   and any(m.lower_ in lang.words("infinitive_markers") for m in t.children)]
+        visit = any(t.lemma_ in lang.words("visit_verbs")
+                    for c in clause for t in c.subtree)
+        if need == "visit_complement":
+            return visit or any(t.lemma_ in lang.words("visit_nouns") for c in children for t in c.subtree)
+        return bool(clause) and not (need == "clausal_object_not_visit" and visit)
+    if need == "imposed":
+        # "a imposé des sanctions", not sanctions mentioned as background
+        verbs = lang.words("imposing_verbs")
+        return head.head.lemma_.lower() in verbs or any(
+            a.lemma_.lower() in verbs for a in list(head.ancestors)[:2])
+    if need == "partnership_object":
+        return any(t.lemma_ in lang.words("partnership_nouns")
+                   for c in children if c.dep_ == "obj" for t in c.subtree)
+    if need == "thing_object":
+        return any(c.dep_ == "obj" for c in children)
+    if need == "possessive_or_expression":
+        return any("Poss=Yes" in str(c.morph) or c.lower_ in lang.words("possessives")
+                   for c in children) or head.head.lemma_ in lang.words("expression_verbs")
+    if need == "no_object":
+        return not any(c.dep_ == "obj" for c in children)
+    if need == "private_subject":
+        return _private_subject(head, lang)
+    return True
+
+
+def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
+                            lang: LanguageData) -> bool:
+    """"Désiré Kouamé Aka, que Chhem Vannak avait reçu mardi": the object is a
+    relative pronoun right after a named person (read from the words, as the
+    parser often misses this clause)."""
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    pronoun = min((t.i for c in subjects for t in c.subtree), default=head.i) - 1
+    while pronoun > 0 and sent.doc[pronoun].pos_ == "PROPN":  # the subject's first names
+        pronoun -= 1
+    if pronoun < 1 or sent.doc[pronoun].lower_ not in lang.words("relative_object_pronouns"):
+        return False
+    return any(m.kind == "person" and pronoun - 3 <= m.token_end <= pronoun
+               for m in actors.in_sentence(sent.index))
+
+
+def _private_subject(head, lang: LanguageData) -> bool:
+    """The act's doer is private people ("les ressortissants pourront séjourner",
+    "permettra aux ressortissants de séjourner"), not a state or its officials."""
+    doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    token = head
+    for _ in range(3):  # up through "pourront entrer et séjourner", "permettra ... de séjourner"
+        if token.dep_ not in ("xcomp", "ccomp", "obj", "obl:arg", "conj"):
+            break
+        path, token = token, token.head
+        doers += [c for c in token.children
+                  if c.dep_ in ("nsubj", "iobj", "obl:arg", "obj") and c.i != path.i]
+    private = lang.words("private_persons")
+    doers += [a for a in list(head.ancestors)[:3] if a.pos_ == "NOUN"]  # parsed as "pays de séjourner"
+    return any(t.lemma_.lower() in private for d in doers for t in [d, *d.children]
+               if t.pos_ == "NOUN")
+
+
+# ----------------------------------------------------------------- stage
+
+
+_CONTENT_GOVERNORS = {"REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def outermost(found: list, lang: LanguageData) -> list:
+    """Acts inside the content of another act are that act's content, not
+    events of their own: "a demandé à la Russie de *soutenir*", "ont convenu
+    de renforcer la *coordination*", "s'est rendu ... pour *inspecter*"."""
+    heads = {head.i: trigger for trigger, head in found}
+    kept = []
+    for trigger, head in found:
+        if _is_background_participle(trigger, head) or _is_background(head, lang):
+            continue
+        ancestor = _governing_trigger(head, heads, lang)
+        if ancestor is not None and not trigger.weak and _is_content(
+                heads[ancestor.i], trigger, purpose=_reached_by_purpose(head, ancestor, lang)):
+            continue
+        kept.append((trigger, head))
+    return kept
+
+
+_CONTENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "csubj", "iobj", "nsubj:pass", "conj"}
+
+
+def _is_content(outer: Trigger, inner: Trigger, purpose: bool = False) -> bool:
+    """Whether the inner act is only what the outer one is about. Asking for
+    or agreeing to anything makes it content; praising or condemning a
+    meeting does not make the meeting less real."""
+    if purpose or outer.type in ("REQUEST", "AGREE") or outer.type == inner.type \
+            or outer.mode == "visit":
+        return True
+    return outer.type in _CONTENT_GOVERNORS and inner.type != "CONSULT"
+
+
+def _governing_trigger(head, heads: dict, lang: LanguageData):
+    """The nearest non-weak trigger whose content (complement, object or
+    purpose clause — not its subject or a circumstance like "lors d'une
+    réunion") holds ``head``."""
+    token = head
+    while token.head.i != token.i:
+        child, token = token, token.head
+        if token.i in heads and not heads[token.i].weak:
+            return token if child.dep_ in _CONTENT_DEPS or _purpose(child, lang) else None
+    return None
+
+
+def _reached_by_purpose(head, ancestor, lang: LanguageData) -> bool:
+    token = head
+    while token.head.i != ancestor.i and token.head.i != token.i:
+        token = token.head
+    return _purpose(token, lang)
+
+
+def _purpose(token, lang: LanguageData) -> bool:
+    """"se retrouveront ... pour adopter le plan": the aim of an act is its content."""
+    return token.dep_ in ("advcl", "obl:mod", "acl") and any(
+        c.lower_ in lang.words("purpose_markers") for c in token.children if c.dep_ in ("mark", "case"))
+
+
+def _is_background(head, lang: LanguageData) -> bool:
+    """"depuis l'établissement des relations": history, not news."""
+    return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case")
+
+
+def _is_background_participle(trigger: Trigger, head) -> bool:
+    """"le plan convenu": a participle describing a thing, not an act."""
+    return trigger.type == "AGREE" and head.dep_ in ("acl", "amod") and \
+        "Part" in head.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") for c in head.children)
+
+
+def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
+    """How surely a noun refers back to an act already told: "told" for
+    "cette visite" or "a accueilli l'offre" (evidence only), "likely" for
+    "lors de ses entretiens" or "à l'issue de l'entretien" (evidence for a
+    meeting already found, else the meeting itself)."""
+    if head.pos_ != "NOUN" or trigger.mode == "sign":
+        return None
+    dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+    definite = lang.words("definite_articles")
+    if dets & lang.words("demonstratives"):
+        return "told"
+    if trigger.type in ("AGREE", "REQUEST") and dets & definite \
+            and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
+        return "told"
+    if trigger.type == "CONSULT":
+        around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
+        if dets & lang.words("possessives") or (
+                dets & definite and around & lang.words("circumstance_words")):
+            return "likely"
+    return None
+
+
+def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageData) -> bool:
+    """"L'accord a été signé par ...": the signing of a document the article has
+    already named, told again (evidence for that signing, else the signing itself)."""
+    for child in head.children:
+        if child.dep_ in ("nsubj:pass", "obj", "nsubj") and (sent.start, child.i) in bare:
+            dets = {c.lower_ for c in child.children if c.dep_ == "det"}
+            if dets & (lang.words("definite_articles") | lang.words("demonstratives")):
+                return True
+    return False
+
+
+def meeting_as_agent(head, lang: LanguageData) -> bool:
+    """"Le sommet a adopté ...": the meeting already reported, now acting
+    (but "le prochain sommet se tiendra" and "la visite a été reportée" are
+    about the meeting itself)."""
+    if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj"):
+        return False
+    if head.head.lemma_.lower() in lang.words("happening_verbs") or any(
+            c.lower_ in lang.words("fresh_words") for c in head.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in lang.words("definite_articles")
+               for c in head.children)
+
+
+def hypothetical(head, lang: LanguageData) -> bool:
+    """An act inside a "si" clause is a condition."""
+    token = head
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in lang.words("condition_markers")
+               for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def negated(head, lang: LanguageData) -> bool:
+    negations = lang.words("negations")
+    return any(c.lower_ in negations for c in head.children) or any(
+        c.lower_ in negations for c in head.head.children if head.dep_ == "xcomp")
