@@ -193,7 +193,8 @@ def _absorb(host: Draft, other: Draft) -> None:
     host.evidence.sort(key=lambda e: e.start)
 
 
-def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None) -> None:
+def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
+                  sentence_sectors: dict[int, set[str]] | None = None) -> None:
     """Modes that depend on the merged event, the sectors of a meeting (what
     its two sides discussed across the article), and the date of acts the
     article reports as done without dating them: the date of its lead."""
@@ -215,3 +216,24 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None) -> No
         for other in drafts:
             if other is not d and other.parties == d.parties:
                 d.sectors |= other.sectors
+    if sentence_sectors:
+        _sectors_between_mentions(list(main.values()), drafts, sentence_sectors)
+
+
+def _sectors_between_mentions(meetings: list[Draft], drafts: list[Draft],
+                              sentence_sectors: dict[int, set[str]]) -> None:
+    """What a meeting covered is often told in sentences with no act word of
+    their own ("La défense était au centre des discussions"): the sentences
+    from its first mention up to the next act of other parties are about it."""
+    starts = sorted({e.start for d in drafts for e in d.evidence})
+    owner = {}
+    for d in drafts:
+        for e in d.evidence:
+            owner.setdefault(e.start, set()).add(tuple(d.parties))
+    for meeting in meetings:
+        first = min(e.start for e in meeting.evidence)
+        later = [s for s in starts if s > first and tuple(meeting.parties) not in owner[s]]
+        end = later[0] if later else None
+        for start, sectors in sentence_sectors.items():
+            if start > first and (end is None or start < end) and start not in owner:
+                meeting.sectors |= sectors

@@ -1,0 +1,30 @@
+"""Within one article: the drafts that report the same real event become one
+event, and a merged event takes what the article tells about it elsewhere."""
+from __future__ import annotations
+
+from conftest import events_of
+
+PUB = "2022-09-14"
+
+
+def only_event(record: dict, type_: str) -> dict:
+    found = events_of(record, type_)
+    assert len(found) == 1, record["events"]
+    return found[0]
+
+
+def test_merging_meeting_takes_sectors_told_after_it_without_an_act_word(extract_text):
+    record = extract_text("Le ministre russe des Affaires étrangères a rencontré mardi son "
+                          "homologue vietnamien à Moscou. La défense et l'énergie figuraient "
+                          "en tête de l'ordre du jour.", PUB)
+    meeting = only_event(record, "CONSULT")
+    assert {"defense", "energy"} <= set(meeting["sectors"])
+
+
+def test_merging_sectors_stop_at_the_next_act_of_other_parties(extract_text):
+    record = extract_text("Le ministre russe des Affaires étrangères a rencontré mardi son "
+                          "homologue vietnamien à Moscou. Le président chinois a reçu mercredi "
+                          "le Premier ministre japonais. La défense figurait en tête de "
+                          "l'ordre du jour.", PUB)
+    moscow = next(e for e in events_of(record, "CONSULT") if "VNM" in e["parties"])
+    assert "defense" not in moscow["sectors"]
