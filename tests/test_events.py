@@ -274,3 +274,45 @@ def test_events_group_reference_takes_the_parties_of_the_act_told_before(parse_t
     second = parsed.readable()[1]
     who = participants(parsed, actors, second, current=("CHN", "MNG", "RUS"))
     assert who.parties == ["CHN", "MNG", "RUS"]
+
+
+def _types(extract_text, text: str) -> list[str]:
+    return sorted(e["type"] for e in extract_text(text, PUB)["events"])
+
+
+def test_events_decision_gives_way_to_the_one_sided_act_it_wraps(extract_text):
+    assert _types(extract_text, "Le Ghana a décidé de suspendre sa coopération militaire "
+                                "avec le Togo.") == ["SANCTION"]
+
+
+def test_events_recalled_envoy_and_closed_border_are_sanctions(extract_text):
+    assert _types(extract_text, "Le Ghana a rappelé son ambassadeur au Togo.") == ["SANCTION"]
+    assert _types(extract_text, "Le Ghana a annoncé la fermeture de sa frontière avec "
+                                "le Togo.") == ["SANCTION"]
+    assert _types(extract_text, "Le Ghana a rappelé au Togo l'importance du dialogue.") == []
+
+
+def test_events_stated_will_to_act_is_a_planned_agreement(extract_text):
+    record = extract_text("Le Ghana et le Togo ont exprimé leur volonté de renforcer "
+                          "leurs échanges commerciaux.", PUB)
+    pledge = only_event(record, "AGREE")
+    assert pledge["status"] == "planned"
+    assert _types(extract_text, "Le Ghana et le Togo ont souligné leur intérêt pour "
+                                "la culture.") == []
+
+
+def test_events_setting_up_a_body_is_an_agreement(extract_text):
+    assert _types(extract_text, "Le Ghana et le Togo ont mis en place un comité "
+                                "mixte.") == ["AGREE"]
+
+
+def test_events_expressed_appreciation_is_support(extract_text):
+    assert _types(extract_text, "Le ministre ghanéen a exprimé son appréciation du rôle "
+                                "du Togo.") == ["SUPPORT"]
+
+
+def test_events_act_named_as_a_document_topic_is_no_act(extract_text):
+    assert _types(extract_text, "Le Ghana et le Togo ont étudié un projet sur la création "
+                                "d'une commission mixte.") == []
+    assert _types(extract_text, "Le Ghana et le Togo ont signé un mémorandum sur la "
+                                "coordination des secours.") == ["AGREE"]

@@ -24,6 +24,7 @@ class Trigger:
     not_with: str | None
     head: int  # index of the head token within the pattern
     size: int
+    wrapper: bool = False  # "a décidé de ...": gives way to a one-sided act it wraps
 
 
 def _token_spec(word: str) -> tuple[dict, bool]:
@@ -65,7 +66,8 @@ def _matcher(code: str):
             key = f"{event_type}|{number}"
             triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
                                     bool(entry.get("weak")), entry.get("needs"),
-                                    entry.get("not_with"), head, len(specs))
+                                    entry.get("not_with"), head, len(specs),
+                                    bool(entry.get("wrapper")))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
             variants = [specs, [_as_lower(s) for s in specs]]
@@ -127,7 +129,7 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         people = {m.token_start for m in actors.in_sentence(sent.index) if m.kind == "person"}
         for child in children:
             if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj",
-                              "obl:agent"):
+                              "obl:agent", "nmod"):
                 for t in child.subtree:
                     if t.i in people or t.lower_ in lang.words("person_words"):
                         return True
@@ -173,7 +175,37 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return not any(c.dep_ == "obj" for c in children)
     if need == "private_subject":
         return _private_subject(head, lang)
+    if need == "intent_complement":
+        return _intent_complement(head, lang)
+    if need in _THING_NEEDS:
+        return _names_thing(head, lang.words(_THING_NEEDS[need]))
     return True
+
+
+# needs met by what the act is done to: the grammar.yaml list naming those things
+_THING_NEEDS = {"body_object": "body_nouns", "envoy_object": "envoy_words",
+                "closable_object": "closable_nouns"}
+
+
+def _names_thing(head, words: set) -> bool:
+    """"rappeler son ambassadeur", "la fermeture de la frontière", "la mise en
+    place d'un mécanisme": the act's object (or passive subject) is one of
+    ``words`` — the object itself, not a word deeper in it ("a rappelé le rôle
+    de l'ambassadeur" is no recall)."""
+    objects = [c for c in head.children if c.dep_ in ("obj", "nmod", "nsubj:pass", "obl:arg")]
+    objects += [g for c in head.children if c.dep_ == "fixed" or c.pos_ == "NOUN" and c.dep_ == "obl"
+                for g in c.children if g.dep_ == "nmod"]  # "mise en place d'un ..."
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN":  # "la mission ... fermée"
+        objects.append(head.head)
+    return any(o.lemma_.lower() in words or o.lower_ in words for o in objects)
+
+
+def _intent_complement(head, lang: LanguageData) -> bool:
+    """"leur volonté de renforcer", "l'engagement du Canada à travailler": a
+    will or pledge that names the act it aims at (an infinitive)."""
+    return any("Inf" in t.morph.get("VerbForm") and any(
+        m.lower_ in lang.words("infinitive_markers") for m in t.children if m.dep_ in ("mark", "case"))
+        for t in head.children if t.dep_ in ("acl", "nmod", "xcomp", "advcl", "obl", "ccomp"))
 
 
 def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
@@ -219,9 +251,19 @@ def outermost(found: list, lang: LanguageData) -> list:
     events of their own: "a demandé à la Russie de *soutenir*", "ont convenu
     de renforcer la *coordination*", "s'est rendu ... pour *inspecter*"."""
     heads = {head.i: trigger for trigger, head in found}
+    decided = lang.words("decided_acts")
+    wrappers = set()
+    for trigger, head in found:
+        ancestor = _governing_trigger(head, heads, lang)
+        if trigger.type.lower() in decided and ancestor is not None and heads[ancestor.i].wrapper:
+            wrappers.add(ancestor.i)
+    if wrappers:  # "a décidé de suspendre": the suspension is the act
+        found = [(t, h) for t, h in found if h.i not in wrappers]
+        heads = {head.i: trigger for trigger, head in found}
     kept = []
     for trigger, head in found:
-        if _is_background_participle(trigger, head) or _is_background(head, lang):
+        if _is_background_participle(trigger, head) or _is_background(head, lang) \
+                or _is_document_content(head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
         if ancestor is not None and not trigger.weak and _is_content(
@@ -252,8 +294,16 @@ def _governing_trigger(head, heads: dict, lang: LanguageData):
     while token.head.i != token.i:
         child, token = token, token.head
         if token.i in heads and not heads[token.i].weak:
-            return token if child.dep_ in _CONTENT_DEPS or _purpose(child, lang) else None
+            return token if child.dep_ in _CONTENT_DEPS or _purpose(child, lang) \
+                or _infinitive_complement(child, lang) else None
     return None
+
+
+def _infinitive_complement(token, lang: LanguageData) -> bool:
+    """"sa volonté de renforcer", "la décision de suspendre": what a noun of
+    will or decision is about."""
+    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm") and any(
+        c.lower_ in lang.words("infinitive_markers") for c in token.children if c.dep_ == "mark")
 
 
 def _reached_by_purpose(head, ancestor, lang: LanguageData) -> bool:
@@ -272,6 +322,23 @@ def _purpose(token, lang: LanguageData) -> bool:
 def _is_background(head, lang: LanguageData) -> bool:
     """"depuis l'établissement des relations": history, not news."""
     return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case")
+
+
+def _is_document_content(head, lang: LanguageData) -> bool:
+    """"un mémorandum sur la création d'une commission", "le programme
+    d'activités conjointes": what a document is about, not an act (nor is a
+    noun named as a topic: "un texte sur la création de ...")."""
+    if head.pos_ == "NOUN" and head.dep_ in ("nmod", "obl:arg", "obl") and any(
+            c.dep_ == "case" and c.lower_ in lang.words("topic_markers") for c in head.children):
+        return True
+    token = head
+    for _ in range(2):
+        if token.pos_ != "NOUN" or token.dep_ != "nmod":
+            return False
+        token = token.head
+        if token.lemma_.lower() in lang.words("document_nouns"):
+            return True
+    return False
 
 
 def _is_background_participle(trigger: Trigger, head) -> bool:
