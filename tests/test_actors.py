@@ -493,3 +493,40 @@ def test_actors_side_named_before_the_title_is_the_persons(extract_text):
     record = extract_text("L'accord a été paraphé côté béninois par le ministre des Finances, "
                           "Paul Hounkpè, et côté japonais par l'ambassadeur.", PUB)
     assert _person(record, "person:paul-hounkpe")["country"] == "BEN"
+
+
+def test_actors_state_named_after_a_venue_preposition_is_a_place(actors_of):
+    index = actors_of("Le ministre japonais a rencontré son homologue russe en Indonésie.")
+    flags = {m.actor_id: m.place for m in index.mentions if m.kind == "state"}
+    assert flags["IDN"] is True and flags["RUS"] is False
+
+
+def test_actors_state_introduced_by_a_subject_matter_preposition_is_a_topic(actors_of):
+    index = actors_of("Le Canada a remercié la Suède pour son travail sur le Mali.")
+    flags = {m.actor_id: m.topic for m in index.mentions if m.kind == "state"}
+    assert flags["MLI"] is True and flags["SWE"] is False
+
+
+def test_actors_state_the_act_is_compared_with_stands_aside(actors_of):
+    index = actors_of("À l'instar de la France, le Canada impose des sanctions au Mali.")
+    flags = {m.actor_id: m.aside for m in index.mentions if m.kind == "state"}
+    assert flags == {"FRA": True, "CAN": False, "MLI": False}
+
+
+def test_actors_dateline_states_are_places(actors_of):
+    index = actors_of("OTTAWA, 3 mai (Reuters) - Le Mali a rappelé son ambassadeur au Niger.")
+    flags = {m.actor_id: m.place for m in index.mentions if m.kind == "state"}
+    assert flags["CAN"] is True and flags["MLI"] is False
+
+
+def test_actors_shared_adjective_goes_to_the_state_the_article_names(actors_of):
+    index = actors_of("Le président congolais est arrivé à Brazzaville. Le Congo a salué "
+                      "la décision.")
+    assert {m.actor_id for m in index.mentions if m.text == "congolais"} == {"COG"}
+
+
+def test_actors_body_a_candidacy_aims_at_is_a_topic(actors_of):
+    index = actors_of("Le Ghana a sollicité le soutien du Mali à la candidature du Togo au "
+                      "Conseil de sécurité des Nations unies.")
+    flags = {m.actor_id: m.topic for m in index.mentions if m.kind == "igo"}
+    assert set(flags.values()) == {True}

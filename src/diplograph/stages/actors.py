@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unidecode import unidecode
 
@@ -35,6 +35,7 @@ class Mention:
     place: bool = False  # "à Moscou": a venue, not an actor
     topic: bool = False  # "la situation au Myanmar": a topic, not an actor
     in_name: bool = False  # "Convention des Nations unies": part of a document's name
+    aside: bool = False  # "à l'instar de l'UE, le Canada...": compared with, not acting
 
 
 @dataclass
@@ -69,6 +70,9 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     discourse = parsed.language.discourse
     places = set(discourse["place_prepositions"])
     topics = set(discourse["topic_nouns"])
+    venues = set(discourse.get("venue_prepositions", []))
+    topic_cases = set(discourse.get("topic_prepositions", []))
+    asides = set(discourse.get("comparison_markers", []))
     names = _document_nouns(parsed)
     actors_nouns = set(discourse["side_nouns"]) | {p.split()[0] for _, p in _role_table(parsed)} \
         | set(discourse.get("acting_nouns", []))
@@ -76,6 +80,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     for sent in parsed.readable():
         people = [_name_core(e) for e in sent.doc.ents if e.label_ == "PER"]
         credit = _credit_range(parsed, sent)
+        dateline = _dateline_end(sent.doc)
         for start, end, entry in gazetteer.find(sent.doc):
             if _in_credit(credit, start):
                 continue
@@ -86,14 +91,68 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
             root = sent.doc[start:end].root
             s, e = sent.char_span(start, end)
             preposition = {c.lower_ for c in root.children if c.dep_ == "case"}
+            topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
+                or _topic_case(root, topic_cases)
             out.append(Mention(
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
                 place=(entry.via == "capital" and bool(preposition & places)) or (
                     entry.kind == "igo" and _on_sidelines(sent, start)) or _gloss_of_place(
-                        sent.doc, start, end),
-                topic=_is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns),
+                        sent.doc, start, end) or start < dateline or (
+                    entry.kind == "state" and entry.via == "name" and bool(preposition & venues)
+                    and not topic),
+                topic=topic,
+                aside=_compared(root, asides),
                 in_name=_in_document_name(root, names)))
+    return _shared_adjectives(parsed, out)
+
+
+def _dateline_end(doc, longest: int = 15) -> int:
+    """"PÉKIN/MOSCOU, 8 février (Reuters) - ...": the places before a free-standing
+    dash that opens the text, with no verb among them, say where the report was
+    filed. Returns the first token after the dash (0 without a dateline)."""
+    for token in doc[:longest]:
+        if token.pos_ in ("VERB", "AUX"):
+            return 0
+        if _dateline_dash(token) and token.text != "/":
+            return token.i + 1
+    return 0
+
+
+def _topic_case(token, markers: set[str]) -> bool:
+    """"son travail sur Haïti", "des sanctions relativement à l'Ukraine": a
+    state introduced by a preposition of subject matter is what is talked about."""
+    case = " ".join(c.lower_ for c in token.children if c.dep_ in ("case", "advmod")
+                    and c.i < token.i)
+    before = token.doc[token.i - 1].lower_ if token.i else ""
+    return any(case == m or case.endswith(" " + m) for m in markers) or (
+        token.head.i != token.i and token.head.lower_ in markers and before in ("à", "au", "aux"))
+
+
+def _compared(token, markers: set[str]) -> bool:
+    """"À l'instar de l'UE, le Canada impose...", "Après la Côte d'Ivoire, le
+    Bénin a rejeté...": a state the act is compared with, or that did the same
+    before, stands beside the act and takes no part in it. Read from the case
+    of the state (or of the first of coordinated states), or from the noun
+    heading its phrase ("instar")."""
+    if token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if any(c.dep_ == "case" and c.lower_ in markers for c in token.children):
+        return token.dep_ in ("obl:mod", "obl", "advcl", "nmod")
+    return token.head.i != token.i and token.head.lower_ in markers
+
+
+def _shared_adjectives(parsed: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """A nationality adjective two states share ("congolais") goes to the one
+    the article names when it names only that one (by name or capital)."""
+    shared = parsed.language.discourse.get("shared_adjectives") or {}
+    named = {m.actor_id for m in mentions if m.via in ("name", "capital")}
+    out = []
+    for m in mentions:
+        other = shared.get(m.text.lower()) if m.via == "adjective" else None
+        if other and other in named and m.actor_id not in named:
+            m = replace(m, actor_id=other)
+        out.append(m)
     return out
 
 
