@@ -28,3 +28,10 @@ def test_merging_sectors_stop_at_the_next_act_of_other_parties(extract_text):
                           "l'ordre du jour.", PUB)
     moscow = next(e for e in events_of(record, "CONSULT") if "VNM" in e["parties"])
     assert "defense" not in moscow["sectors"]
+
+
+def test_merging_a_bilateral_summit_is_the_meeting_of_its_two_sides(extract_text):
+    record = extract_text("Le Premier ministre indien a rencontré lundi le président russe. "
+                          "Les deux dirigeants ont tenu lundi un sommet bilatéral.", PUB)
+    meeting = only_event(record, "CONSULT")
+    assert meeting["parties"] == ["IND", "RUS"] and meeting["mode"] != "multilateral"

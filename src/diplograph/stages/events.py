@@ -99,6 +99,8 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             if any(p.startswith("igo:") for p in parties) and trigger.type == "CONSULT" \
                     and mode in ("meeting", None):
                 mode = "multilateral"
+            elif mode == "multilateral" and len(parties) == 2:
+                mode = "meeting"  # "un sommet bilatéral": a gathering of two is a meeting
             people = set(who.people) - _attendees(actors, sent, lang)
             sectors = sectors_in(parsed.language, sent)
             date = date_in(times, sent, head, parsed.document.published)
