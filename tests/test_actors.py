@@ -530,3 +530,10 @@ def test_actors_body_a_candidacy_aims_at_is_a_topic(actors_of):
                       "Conseil de sécurité des Nations unies.")
     flags = {m.actor_id: m.topic for m in index.mentions if m.kind == "igo"}
     assert set(flags.values()) == {True}
+
+
+def test_actors_organisation_in_an_officials_remit_is_a_topic(actors_of):
+    index = actors_of("Son ministre chargé de l'Union africaine a convoqué l'ambassadeur "
+                      "marocain.")
+    flags = {m.actor_id: m.topic for m in index.mentions if m.kind in ("igo", "state")}
+    assert flags == {"igo:african-union": True, "MAR": False}

@@ -73,6 +73,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     venues = set(discourse.get("venue_prepositions", []))
     topic_cases = set(discourse.get("topic_prepositions", []))
     asides = set(discourse.get("comparison_markers", []))
+    portfolios = set(discourse.get("portfolio_words", []))
     names = _document_nouns(parsed)
     actors_nouns = set(discourse["side_nouns"]) | {p.split()[0] for _, p in _role_table(parsed)} \
         | set(discourse.get("acting_nouns", []))
@@ -92,7 +93,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
             s, e = sent.char_span(start, end)
             preposition = {c.lower_ for c in root.children if c.dep_ == "case"}
             topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
-                or _topic_case(root, topic_cases)
+                or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios)
             out.append(Mention(
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
@@ -127,6 +128,16 @@ def _topic_case(token, markers: set[str]) -> bool:
     before = token.doc[token.i - 1].lower_ if token.i else ""
     return any(case == m or case.endswith(" " + m) for m in markers) or (
         token.head.i != token.i and token.head.lower_ in markers and before in ("à", "au", "aux"))
+
+
+def _in_portfolio(token, words: set[str]) -> bool:
+    """"son ministre chargé de l'Union africaine": a state or organisation named
+    as an official's remit describes the office; it does not act."""
+    if token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return head.i != token.i and head.lower_ in words and head.dep_ == "acl" \
+        and token.dep_.startswith(("obl", "nmod"))
 
 
 def _compared(token, markers: set[str]) -> bool:
