@@ -13,6 +13,7 @@ from collections import Counter
 from ..parsed import ParsedDoc
 from ..stages.actors import ActorIndex, Mention
 from ..stages.context import party_of, subject_tokens
+from ..stages.triggers import triggers_in
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -146,3 +147,69 @@ def act_features(parsed: ParsedDoc, actors: ActorIndex, draft) -> list[str]:
         feats.add("igo_party")
     crossed = [f"{draft.type}&{f}" for f in feats if not f.startswith(("type=", "lemma="))]
     return sorted(feats) + crossed + ["bias"]
+
+
+#: dependents of the sentence's root whose own dependents are read too
+#: ("souhaite renforcer la coopération": xcomp -> obj)
+_DEEPER = ("xcomp", "ccomp", "obj", "nsubj", "obl:arg", "obl:mod", "advcl", "acl", "nmod")
+_CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
+
+
+def sentence_root(sent):
+    """The sentence's main word (the first root when the parse has several)."""
+    return next((t for t in sent.doc if t.head.i == t.i), sent.doc[0])
+
+
+def sentence_features(parsed: ParsedDoc, actors: ActorIndex, sent, before: str | None) -> list[str]:
+    """What a sentence with no act word says: its root verb and the words
+    right below it, the kinds of actors it names and their grammatical roles,
+    its place in the article, the language's status cues it holds, and the
+    type of the act drafted in the sentence before (``before``), if any."""
+    doc = sent.doc
+    root = sentence_root(sent)
+    feats = {f"root={root.lemma_.lower()}", f"rootpos={root.pos_}",
+             f"sentence={_bucket(sent.index, (0, 1, 2, 4, 8))}",
+             f"length={_bucket(len(doc), (10, 20, 35, 60))}",
+             f"before={before}"}
+    feats.update(f"rootmorph={v}" for key in ("Tense", "Mood", "VerbForm")
+                 for v in root.morph.get(key))
+    for child in root.children:
+        if child.is_punct:
+            continue
+        feats.add(f"{child.dep_}={child.lemma_.lower()}")
+        if child.dep_ in _DEEPER and child.pos_ in _CONTENT:
+            feats.update(f"{child.dep_}>{g.dep_}={g.lemma_.lower()}" for g in child.children
+                         if g.pos_ in _CONTENT)
+    feats.update(f"lemma={t.lemma_.lower()}" for t in doc if t.pos_ in ("NOUN", "VERB"))
+    # act words of the language data whose conditions failed here ("if", a negation,
+    # no second side...): the type they would have drafted
+    for trigger, head in triggers_in(sent, parsed.language.code):
+        feats.add(f"lexicon={trigger.type}")
+    cues = parsed.language.status
+    lemmas = {t.lemma_.lower() for t in doc}
+    for status in ("failed", "ongoing", "planned"):
+        if lemmas & set(cues.get(status, {}).get("lemmas", [])):
+            feats.add(f"cue={status}")
+    if any(t.is_quote for t in doc):
+        feats.add("quote")
+    if sent.index in actors.speakers:
+        feats.add("speaker")
+    subject = subject_tokens(root)
+    mentions = actors.in_sentence(sent.index)
+    states = {party_of(actors, m) for m in mentions} - {None}
+    feats.add(f"states={_bucket(len(states), (0, 1, 2, 3))}")
+    for m in mentions:
+        role = "topic" if m.topic else "place" if m.place else "in_name" if m.in_name else None
+        if role is None and 0 <= m.token_start < len(doc):
+            mention_root = doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+            role = "subject" if m.token_start in subject else mention_root.dep_
+        feats.add(f"has={m.kind}")
+        feats.add(f"{m.kind}@{role}")
+    return sorted(feats)
+
+
+def recover_features(sentence: list[str], type_: str) -> list[str]:
+    """A sentence's features for one candidate PLOVER type: each crossed with
+    the type, plus the type's own bias (``type=T``, which also tells a model
+    which types it may propose)."""
+    return [f"type={type_}", *sentence, *(f"{type_}&{f}" for f in sentence), "bias"]

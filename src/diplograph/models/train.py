@@ -24,8 +24,8 @@ from ..lang import supported_languages
 from ..parsed import ParsedDoc
 from ..stages.events import draft_events
 from ..types import Document
-from . import EventModels, model_folder
-from .features import act_features, party_candidates
+from . import EventModels, model_folder, new_draft, undrafted
+from .features import act_features, party_candidates, recover_features, sentence_features
 from .linear import LinearModel
 
 FOLDS = 5
@@ -33,6 +33,11 @@ FOLDS = 5
 #: thresholds tried for the act model; the best cross-validated ones are kept
 PARTY_BARS = ((0.5, 0.5), (0.3, 0.7), (0.2, 0.85))
 ACT_THRESHOLDS = (0.1, 0.2, 0.3)
+#: thresholds tried for the recover model (on its likeliest type), and the
+#: fewest training sentences a type needs to be proposed at all
+RECOVER_THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
+RECOVER_C = 1.0  # less regularised than the others: few examples, sparse words
+RECOVER_MIN_POSITIVES = 5
 
 
 @dataclass
@@ -46,6 +51,10 @@ class Article:
 class Examples:
     party: list[tuple[list[str], int]] = field(default_factory=list)
     act: list[tuple[list[str], int]] = field(default_factory=list)
+    #: per undrafted sentence: its features, the types of the required gold
+    #: acts it reports, and types to leave out (optional acts, or acts whose
+    #: parties no candidate set covers)
+    recover: list[tuple[list[str], set[str], set[str]]] = field(default_factory=list)
 
 
 def load_articles(corpus: Path, language: str, limit: int | None = None,
@@ -100,6 +109,33 @@ def examples_of(article: Article) -> Examples:
         candidates = party_candidates(parsed, found.actors, draft, previous)
         parties = _closest_parties(golds, set(candidates), set(draft.parties))
         out.party.extend((feats, int(actor in parties)) for actor, feats in candidates.items())
+    out.recover = recover_examples(parsed, found.actors, drafts, article.gold.events, regions)
+    return out
+
+
+def recover_examples(parsed: ParsedDoc, actors, drafts: list, golds: list, regions: list):
+    """Each sentence the rules drafted nothing in, with the gold types it reports."""
+    out = []
+    previous: tuple[str, ...] = ()
+    last_parties = {d.sentence.index: tuple(d.parties) for d in drafts}
+    for sent, before in undrafted(parsed, drafts):
+        if before is False:
+            previous = last_parties[sent.index]
+            continue
+        span = [(sent.start, sent.end)]
+        positive, ignored = set(), set()
+        for g, region in zip(golds, regions):
+            if not _overlaps(span, region):
+                continue
+            if g.optional:
+                ignored.update(g.types)
+                continue
+            for t in g.types:
+                candidates = set(party_candidates(parsed, actors,
+                                                  new_draft(parsed, actors, sent, t, previous),
+                                                  previous))
+                (positive if any(alt <= candidates for alt in g.parties) else ignored).add(t)
+        out.append((sentence_features(parsed, actors, sent, before), positive, ignored - positive))
     return out
 
 
@@ -122,7 +158,8 @@ def _closest_parties(golds: list, candidates: set[str], rule: set[str]) -> froze
                                          len(alt & rule) - len(rule - alt)))
 
 
-def fit(name: str, examples: list[tuple[list[str], int]], threshold: float) -> LinearModel:
+def fit(name: str, examples: list[tuple[list[str], int]], threshold: float,
+        c: float = 0.5) -> LinearModel:
     """A logistic regression over binary features (liblinear: deterministic)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -134,21 +171,41 @@ def fit(name: str, examples: list[tuple[list[str], int]], threshold: float) -> L
     if len(set(y)) < 2:
         raise SystemExit(f"error: the {name} model needs both kinds of examples; "
                          "give it more articles")
-    model = LogisticRegression(C=0.5, solver="liblinear", fit_intercept=True, max_iter=1000)
+    model = LogisticRegression(C=c, solver="liblinear", fit_intercept=True, max_iter=1000)
     model.fit(x, y)
     weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0].tolist()))
     return LinearModel(name, weights, float(model.intercept_[0]), threshold)
 
 
+def fit_recover(examples: list[Examples], threshold: float) -> LinearModel:
+    """One logistic model over (undrafted sentence, candidate type) pairs,
+    its features crossed with the type; the types it knows are those with
+    at least ``RECOVER_MIN_POSITIVES`` sentences."""
+    counts: dict[str, int] = {}
+    for ex in examples:
+        for _, positive, _ in ex.recover:
+            for t in positive:
+                counts[t] = counts.get(t, 0) + 1
+    types = sorted(t for t, n in counts.items() if n >= RECOVER_MIN_POSITIVES)
+    rows = [(recover_features(feats, t), int(t in positive))
+            for ex in examples for feats, positive, ignored in ex.recover
+            for t in types if t not in ignored]
+    if len({label for _, label in rows}) < 2:  # too few articles: a model that proposes nothing
+        return LinearModel("recover", {}, -30.0, threshold)
+    return fit("recover", rows, threshold, RECOVER_C)
+
+
 def fit_models(examples: list[Examples], party_bars: tuple[float, float],
-               act_threshold: float | None) -> EventModels:
-    """Both models fitted on the examples; ``party_bars`` = (keep, add)."""
+               act_threshold: float | None,
+               recover_threshold: float | None = None) -> EventModels:
+    """The models fitted on the examples; ``party_bars`` = (keep, add)."""
     keep, add = party_bars
     party = replace(fit("party", [e for ex in examples for e in ex.party], add),
                     keep_threshold=keep)
     act = None if act_threshold is None else fit(
         "act", [e for ex in examples for e in ex.act], act_threshold)
-    return EventModels(party=party, act=act)
+    recover = None if recover_threshold is None else fit_recover(examples, recover_threshold)
+    return EventModels(party=party, act=act, recover=recover)
 
 
 def figures(articles: list[Article], models_for) -> dict:
@@ -169,9 +226,9 @@ def cross_validate(articles: list[Article], examples: list[Examples]) -> tuple[d
     on the best of those, all by 5-fold CV; returns (figures, best setting)."""
     folds = [i % FOLDS for i in range(len(articles))]
 
-    def run(bars, act):
-        per_fold = [fit_models([e for e, f in zip(examples, folds) if f != k], bars, act)
-                    for k in range(FOLDS)]
+    def run(bars, act, recover=None):
+        per_fold = [fit_models([e for e, f in zip(examples, folds) if f != k], bars, act,
+                               recover) for k in range(FOLDS)]
         return figures(articles, lambda i: per_fold[folds[i]])
 
     results: dict = {"rules": figures(articles, lambda i: None)}
@@ -184,20 +241,37 @@ def cross_validate(articles: list[Article], examples: list[Examples]) -> tuple[d
     if results[f"rules+party+act@{act}"]["events"]["f1"] <= \
             results[f"rules+party@{bars[0]}/{bars[1]}"]["events"]["f1"]:
         act = None  # the act model does not pay its way: not shipped
-    return results, {"party_bars": list(bars), "act_threshold": act}
+    base = results[f"rules+party+act@{act}" if act is not None
+                   else f"rules+party@{bars[0]}/{bars[1]}"]["events"]["f1"]
+    name = "rules+party+act" if act is not None else "rules+party"
+    for threshold in RECOVER_THRESHOLDS:
+        results[f"{name}+recover@{threshold}"] = run(bars, act, threshold)
+    recover = max(RECOVER_THRESHOLDS,
+                  key=lambda t: results[f"{name}+recover@{t}"]["events"]["f1"])
+    if results[f"{name}+recover@{recover}"]["events"]["f1"] <= base:
+        recover = None  # recovering acts does not pay its way: not shipped
+    return results, {"party_bars": list(bars), "act_threshold": act,
+                     "recover_threshold": recover}
+
+
+def shipped_name(models: EventModels) -> str:
+    """The dev ablation row of a set of models: "rules+party+act", ..."""
+    return "+".join(["rules"] + [n for n in ("party", "act", "recover")
+                                 if getattr(models, n) is not None])
 
 
 def summary(report: dict) -> str:
     """One line per configuration: events and agreements P / R / F1."""
     lines = [f"{report['language']}: {report['articles']} articles, "
-             f"party bars {report['party_bars']}, act threshold {report['act_threshold']}"]
+             f"party bars {report['party_bars']}, act threshold {report['act_threshold']}, "
+             f"recover threshold {report.get('recover_threshold')}"]
     sections = [("5-fold CV", report["cross_validated"])]
     if "dev" in report:
         sections.append(("dev", {k: v for k, v in report["dev"].items() if k != "articles"}))
     for title, configs in sections:
         for name, fig in configs.items():
             e, a = fig["events"], fig["agreements"]
-            lines.append(f"  {title:9} {name:22} events P {e['precision']:.3f} R {e['recall']:.3f}"
+            lines.append(f"  {title:9} {name:30} events P {e['precision']:.3f} R {e['recall']:.3f}"
                          f" F1 {e['f1']:.3f} | agreements F1 {a['f1']:.3f}")
     return "\n".join(lines)
 
@@ -223,10 +297,14 @@ def main(argv: list[str] | None = None) -> int:
             continue
         examples = [examples_of(a) for a in articles]
         cv, best = cross_validate(articles, examples)
-        models = fit_models(examples, tuple(best["party_bars"]), best["act_threshold"])
+        models = fit_models(examples, tuple(best["party_bars"]), best["act_threshold"],
+                            best["recover_threshold"])
         report = {"language": language, "articles": len(articles),
                   "party_examples": sum(len(e.party) for e in examples),
                   "act_examples": sum(len(e.act) for e in examples),
+                  "recover_sentences": sum(len(e.recover) for e in examples),
+                  "recover_positive_sentences": sum(1 for e in examples
+                                                    for _, p, _ in e.recover if p),
                   **best, "cross_validated": cv}
         if args.dev:
             dev = load_articles(args.dev, language)
@@ -234,12 +312,15 @@ def main(argv: list[str] | None = None) -> int:
                              "rules": figures(dev, lambda i: None),
                              "rules+party": figures(dev, lambda i: models.with_only("party"))}
             if models.act is not None:
-                report["dev"]["rules+party+act"] = figures(dev, lambda i: models)
+                report["dev"]["rules+party+act"] = figures(
+                    dev, lambda i: models.with_only("party", "act"))
+            if models.recover is not None:
+                report["dev"][shipped_name(models)] = figures(dev, lambda i: models)
         folder = (args.out / language) if args.out else model_folder(language)
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob("*.json"):
             stale.unlink()
-        for model in (m for m in (models.party, models.act) if m is not None):
+        for model in (m for m in (models.party, models.act, models.recover) if m is not None):
             (folder / f"{model.name}.json").write_text(model.to_json(), encoding="utf-8")
         (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(summary(report))
