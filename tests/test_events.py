@@ -316,3 +316,12 @@ def test_events_act_named_as_a_document_topic_is_no_act(extract_text):
                                 "d'une commission mixte.") == []
     assert _types(extract_text, "Le Ghana et le Togo ont signé un mémorandum sur la "
                                 "coordination des secours.") == ["AGREE"]
+
+
+def test_events_expressed_concern_is_an_accusation(extract_text):
+    assert _types(extract_text, "Le Ghana a exprimé sa préoccupation au Togo.") == ["ACCUSE"]
+
+
+def test_events_participle_describing_a_thing_is_no_act(extract_text):
+    assert _types(extract_text, "Les diplomates togolais expulsés par le Ghana sont "
+                                "rentrés à Lomé.") == []

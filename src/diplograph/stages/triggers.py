@@ -342,9 +342,11 @@ def _is_document_content(head, lang: LanguageData) -> bool:
 
 
 def _is_background_participle(trigger: Trigger, head) -> bool:
-    """"le plan convenu": a participle describing a thing, not an act."""
-    return trigger.type == "AGREE" and head.dep_ in ("acl", "amod") and \
-        "Part" in head.morph.get("VerbForm") and not any(
+    """"le plan convenu", "les sanctions adoptées par l'UE", "les dattes
+    offertes": a participle describing a thing, not an act (but "accusant"
+    is one, and "le président, arrivé lundi" tells a visit)."""
+    return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
+        "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in head.children)
 
 
