@@ -35,3 +35,13 @@ def test_merging_a_bilateral_summit_is_the_meeting_of_its_two_sides(extract_text
                           "Les deux dirigeants ont tenu lundi un sommet bilatéral.", PUB)
     meeting = only_event(record, "CONSULT")
     assert meeting["parties"] == ["IND", "RUS"] and meeting["mode"] != "multilateral"
+
+
+def test_merging_audience_with_another_office_holder_is_another_meeting(extract_text):
+    record = extract_text("Le ministre ivoirien des Affaires étrangères, Koffi Brou, s'est "
+                          "entretenu mardi avec son homologue cambodgien Sok Chenda. En fin de "
+                          "journée, le ministre a été reçu par le Premier ministre Hun Vannak.",
+                          PUB)
+    meetings = events_of(record, "CONSULT")
+    assert len(meetings) == 2, meetings
+    assert all(m["parties"] == ["CIV", "KHM"] for m in meetings)

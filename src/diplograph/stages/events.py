@@ -123,8 +123,8 @@ def finish_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention
     """Drafts merged into one event per real event, with their final attributes."""
     lang = parsed.language
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
-    country_of = {a.id: a.country for a in actors.actors.values() if a.kind == "person"}
-    merged = merge_drafts(drafts, parsed.document.published, country_of, lang)
+    people = {a.id: a for a in actors.actors.values() if a.kind == "person"}
+    merged = merge_drafts(drafts, parsed.document.published, people, lang)
     finish_drafts(merged, lead_date(parsed, times),
                   {s.start: sectors_in(lang, s) for s in parsed.readable()})
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]

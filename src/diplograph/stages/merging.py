@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..lang import LanguageData
 from ..parsed import ParsedDoc
 from ..periods import first_day, last_day
-from ..types import DateValue
+from ..types import Actor, DateValue
 from .drafts import Draft
 from .times import TimeMention
 
@@ -36,16 +36,28 @@ def _merge_key(d: Draft) -> tuple | None:
     return None
 
 
-def _same_counterparts(a: Draft, b: Draft, country_of: dict[str, str | None]) -> bool:
+def _same_counterparts(a: Draft, b: Draft, people: dict[str, Actor]) -> bool:
     """Meetings with different people of one side are different meetings
-    (the president, then the prime minister)."""
+    (the president, then the prime minister); so is a meeting with someone
+    of unknown country holding an office no one in the other meeting holds
+    ("reçu ensuite par le Premier ministre X"), when no one attends both."""
     if a.type != "CONSULT":
         return True
     sides_a, sides_b = {}, {}
-    for people, sides in ((a.people, sides_a), (b.people, sides_b)):
-        for person in people:
-            sides.setdefault(country_of.get(person), set()).add(person)
+    for names, sides in ((a.people, sides_a), (b.people, sides_b)):
+        for person in names:
+            actor = people.get(person)
+            sides.setdefault(actor.country if actor else None, set()).add(person)
+    if _new_office(a.people, b.people, people) or _new_office(b.people, a.people, people):
+        return False
     return all(sides_a[c] & sides_b[c] for c in sides_a.keys() & sides_b.keys() if c)
+
+
+def _new_office(known: set[str], other: set[str], people: dict[str, Actor]) -> bool:
+    offices = {people[p].role for p in known if p in people}
+    strangers = [people[p] for p in other - known if p in people]
+    return bool(known) and bool(strangers) and not known & other and all(
+        s.country is None and s.role and s.role not in offices for s in strangers)
 
 
 def _same_amounts(a: Draft, b: Draft) -> bool:
@@ -80,7 +92,7 @@ def _on_day(d: Draft, published: str | None) -> bool:
 
 
 def merge_drafts(drafts: list[Draft], published: str | None,
-           country_of: dict[str, str | None], lang: LanguageData) -> list[Draft]:
+           people: dict[str, Actor], lang: LanguageData) -> list[Draft]:
     out: list[Draft] = []
     by_key: dict[tuple, Draft] = {}
     weak: list[Draft] = []
@@ -102,7 +114,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         key = _merge_key(d)
         if key is not None and key in by_key and _same_amounts(by_key[key], d) and (
                 d.type == "AID" or _dates_agree(by_key[key], d)) \
-                and _same_counterparts(by_key[key], d, country_of):
+                and _same_counterparts(by_key[key], d, people):
             _absorb(by_key[key], d)
             continue
         wider = _wider_mention(by_key, key, d)
