@@ -29,6 +29,9 @@ from .features import act_features, party_candidates, recover_features, sentence
 from .linear import LinearModel
 
 FOLDS = 5
+#: weights closer to zero than this are dropped (they barely move a decision
+#: and would make the artifacts large)
+MIN_WEIGHT = 0.02
 #: (keep a rule party, add another) bars tried for the party model, and
 #: thresholds tried for the act model; the best cross-validated ones are kept
 PARTY_BARS = ((0.5, 0.5), (0.3, 0.7), (0.2, 0.85))
@@ -173,7 +176,9 @@ def fit(name: str, examples: list[tuple[list[str], int]], threshold: float,
                          "give it more articles")
     model = LogisticRegression(C=c, solver="liblinear", fit_intercept=True, max_iter=1000)
     model.fit(x, y)
-    weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0].tolist()))
+    weights = {f: round(w, 4) for f, w in zip(vectorizer.get_feature_names_out(),
+                                               model.coef_[0].tolist())
+               if abs(w) >= MIN_WEIGHT}
     return LinearModel(name, weights, float(model.intercept_[0]), threshold)
 
 
