@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import LanguageData
+from ..lang import LanguageData, load_language
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import DateValue
 from .actors import ActorIndex, Mention
@@ -102,12 +102,14 @@ def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _sector_patterns(code: str, sectors: tuple) -> list[tuple[str, re.Pattern[str]]]:
+def _sector_patterns(code: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(sector, keyword, pattern) for every keyword of the language, built once."""
     out = []
-    for sector, words in sectors:
+    for sector, words in load_language(code).sectors.items():
         for word in words:
-            out.append((sector, re.compile(
-                rf"(?<!\w){re.escape(word.lower())}(?:s|x|es|e|ne|nes)?(?!\w)", re.I)))
+            word = str(word).lower()
+            out.append((sector, word, re.compile(
+                rf"(?<!\w){re.escape(word)}(?:s|x|es|e|ne|nes)?(?!\w)", re.I)))
     return out
 
 
@@ -115,13 +117,13 @@ def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
     """Sectors named in a sentence, by keyword on the text and on lemmas. A
     keyword inside a longer keyword of another sector does not count:
     "sécurité de l'information" is cyber, "sécurité alimentaire" agriculture."""
-    table = tuple((k, tuple(v)) for k, v in language.sectors.items())
     text = sent.sentence.text.lower().replace("’", "'")
     lemmas = " ".join(t.lemma_.lower() for t in sent.doc)
     found: set[str] = set()
     for string in (text, lemmas):
         hits = [(m.start(), m.end(), sector)
-                for sector, pattern in _sector_patterns(language.code, table)
+                for sector, word, pattern in _sector_patterns(language.code)
+                if word in string  # a cheap test first: most keywords are absent
                 for m in pattern.finditer(string)]
         found.update(sector for start, end, sector in hits
                      if not any(s <= start and end <= e and (e - s) > (end - start)

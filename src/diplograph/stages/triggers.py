@@ -82,8 +82,8 @@ def _as_gerund(spec: dict) -> dict | None:
     lemma = spec.get("LEMMA")
     if not isinstance(lemma, str) or not lemma.endswith(("er", "ir", "re")) or len(lemma) < 6:
         return None
-    stem = lemma[:-2]
-    return {"LOWER": {"REGEX": rf"^{stem}(?:iss|ss|s)?ant$"}}
+    stem = lemma[:-2]  # a set, not a regex: the matcher tests it on every token
+    return {"LOWER": {"IN": [f"{stem}{infix}ant" for infix in ("", "iss", "ss", "s")]}}
 
 
 def _as_lower(spec: dict) -> dict:
