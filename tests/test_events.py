@@ -325,3 +325,13 @@ def test_events_expressed_concern_is_an_accusation(extract_text):
 def test_events_participle_describing_a_thing_is_no_act(extract_text):
     assert _types(extract_text, "Les diplomates togolais expulsés par le Ghana sont "
                                 "rentrés à Lomé.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le ministre chinois des Affaires étrangères a visité lundi la Tanzanie.",
+    "Le ministre chinois des Affaires étrangères s'est déplacé lundi en Tanzanie.",
+    "Le séjour du ministre chinois des Affaires étrangères en Tanzanie a duré deux jours.",
+])
+def test_events_visit_verbs_and_nouns_come_as_families(extract_text, sentence):
+    visit = only_event(extract_text(sentence, PUB), "CONSULT")
+    assert (visit["mode"], visit["parties"]) == ("visit", ["CHN", "TZA"])
