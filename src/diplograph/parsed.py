@@ -17,6 +17,8 @@ class ParsedSentence:
     doc: Any  # spacy.tokens.Doc of the sentence alone
     #: index of the paragraph (line) the sentence belongs to
     paragraph: int = 0
+    #: sectors named in the sentence, read once (stages.context.sectors_in)
+    sectors: frozenset[str] | None = None
 
     @property
     def start(self) -> int:

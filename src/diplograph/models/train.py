@@ -17,13 +17,13 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..evaluate import Gold, _overlaps, _Text, load_gold, score
+from ..evaluate import Gold, GoldError, _overlaps, _Text, load_gold, score
 from ..extract import parse, read_before_events, read_parsed
 from ..ingest.files import read_jsonl
 from ..lang import supported_languages
 from ..parsed import ParsedDoc
 from ..stages.events import draft_events
-from ..types import Document
+from ..types import Document, Rejection
 from . import EventModels, model_folder, new_draft, undrafted
 from .features import act_features, party_candidates, recover_features, sentence_features
 from .linear import LinearModel
@@ -67,9 +67,12 @@ def load_articles(corpus: Path, language: str, limit: int | None = None,
     files = sorted(corpus.glob("*.jsonl"))
     if not files:
         raise SystemExit(f"error: no *.jsonl file in {corpus}")
-    documents = [d for f in files for d in read_jsonl(f.read_text(encoding="utf-8"), str(f))
-                 if isinstance(d, Document) and d.doc_id in golds
-                 and golds[d.doc_id].language == language]
+    documents = []
+    for item in (d for f in files for d in read_jsonl(f.read_text(encoding="utf-8"), str(f))):
+        if isinstance(item, Rejection):
+            print(f"skipped {item.source}: {item.reason}", file=sys.stderr)
+        elif item.doc_id in golds and golds[item.doc_id].language == language:
+            documents.append(item)
     documents.sort(key=lambda d: d.doc_id)
     if limit:
         documents = documents[:limit]
@@ -296,7 +299,11 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     for language in args.languages:
-        articles = load_articles(args.corpus, language, args.limit)
+        try:
+            articles = load_articles(args.corpus, language, args.limit)
+        except (GoldError, OSError, UnicodeDecodeError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         if not articles:
             print(f"{language}: no gold articles, no models", file=sys.stderr)
             continue

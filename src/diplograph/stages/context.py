@@ -114,9 +114,16 @@ def _sector_patterns(code: str) -> list[tuple[str, str, re.Pattern[str]]]:
 
 
 def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
-    """Sectors named in a sentence, by keyword on the text and on lemmas. A
-    keyword inside a longer keyword of another sector does not count:
-    "sécurité de l'information" is cyber, "sécurité alimentaire" agriculture."""
+    """Sectors named in a sentence (a fresh set; read once per sentence)."""
+    if sent.sectors is None:
+        sent.sectors = frozenset(_sectors_named(language, sent))
+    return set(sent.sectors)
+
+
+def _sectors_named(language: LanguageData, sent: ParsedSentence) -> set[str]:
+    """Sectors by keyword on the text and on lemmas. A keyword inside a longer
+    keyword of another sector does not count: "sécurité de l'information" is
+    cyber, "sécurité alimentaire" agriculture."""
     text = sent.sentence.text.lower().replace("’", "'")
     lemmas = " ".join(t.lemma_.lower() for t in sent.doc)
     found: set[str] = set()
