@@ -15,7 +15,7 @@ from conftest import SHARED
 
 from diplograph.models import (EventModels, choose_parties, load_event_models, model_folder,
                                recover_types)
-from diplograph.models.features import party_candidates, sentence_features
+from diplograph.models.features import pair_features, party_candidates, sentence_features
 from diplograph.models.linear import LinearModel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,6 +95,39 @@ def test_models_recover_proposes_an_act_where_the_rules_drafted_none(parse_text)
     unlikely = replace(recover, threshold=0.99)
     assert EventModels(recover=unlikely).revise(parsed, actors, list(drafts)) == drafts
     assert recover_types(recover) == ["ACCUSE", "COOPERATE"]
+
+
+def test_models_same_event_joins_what_it_judges_one_and_only_that(parse_text):
+    from diplograph.extract import read_before_events
+    from diplograph.stages.events import find_events
+
+    text = ("Le ministre russe des Affaires étrangères a rencontré mardi son homologue "
+            "vietnamien à Moscou. Le ministre russe a rencontré lundi son homologue "
+            "vietnamien pour un dîner de travail.")
+    parsed = parse_text(text, PUB)
+    found = read_before_events(parsed)
+
+    def events(models):
+        return find_events(parsed, found.actors, found.times, found.quantities,
+                           found.agreements, found.documents, models)
+
+    apart = events(None)
+    assert [e.type for e in apart] == ["CONSULT", "CONSULT"]  # two days: two meetings
+    features = pair_features(*_merged(parsed, found), [])
+    assert {"parties=equal", "same_word=True", "distance=1", "between=0",
+            "dates=apart"} <= set(features)
+    joins_same_parties = LinearModel("same", {"parties=equal": 9.0}, -5.0, 0.5)
+    joined = events(EventModels(same=joins_same_parties))
+    assert len(joined) == 1 and len(joined[0].evidence) == 2
+    never = LinearModel("same", {}, -9.0, 0.5)
+    assert len(events(EventModels(same=never))) == 2
+
+
+def _merged(parsed, found):
+    from diplograph.stages.events import draft_events, merged_drafts
+
+    drafts = draft_events(parsed, found.actors, found.times, found.quantities, found.documents)
+    return merged_drafts(parsed, found.actors, drafts)
 
 
 needs_shared = pytest.mark.skipif(not (SHARED / "train" / "gold").is_dir(),

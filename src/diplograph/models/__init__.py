@@ -8,6 +8,9 @@
   probability that it reports an act of each PLOVER type the model knows
   (statements of intent or position, acts named by derived nouns, thanks);
   the likeliest type above the threshold becomes a draft.
+- ``same``: for two events of one type that the rules kept apart, the
+  probability that they are one real event told twice (the meeting and
+  "the talks", a visit and its second day); above the threshold they merge.
 
 Artifacts are JSON files in ``models/<language>/``, rebuilt from
 ``../shared/train`` by ``make train`` (see ``models/train.py``); a language
@@ -22,11 +25,11 @@ from pathlib import Path
 
 from ..types import Evidence
 
-from .features import (act_features, party_candidates, recover_features, sentence_features,
-                       sentence_root)
+from .features import (act_features, pair_features, party_candidates, recover_features,
+                       sentence_features, sentence_root)
 from .linear import LinearModel
 
-MODEL_NAMES = ("party", "act", "recover")
+MODEL_NAMES = ("party", "act", "recover", "same")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class EventModels:
     party: LinearModel | None = None
     act: LinearModel | None = None
     recover: LinearModel | None = None
+    same: LinearModel | None = None
 
     def revise(self, parsed, actors, drafts: list) -> list:
         """Drafts with parties chosen by the party model and non-acts dropped,
@@ -71,6 +75,10 @@ class EventModels:
                 continue
             out.append(draft)
         return out
+
+    def same_event(self, first, second, between: list) -> bool:
+        """Whether the same-event model judges two events one (see ``coalesce``)."""
+        return self.same.probability(pair_features(first, second, between)) >= self.same.threshold
 
     def with_only(self, *names: str) -> EventModels:
         """The same models with all but ``names`` switched off (for ablations)."""

@@ -213,3 +213,64 @@ def recover_features(sentence: list[str], type_: str) -> list[str]:
     the type, plus the type's own bias (``type=T``, which also tells a model
     which types it may propose)."""
     return [f"type={type_}", *sentence, *(f"{type_}&{f}" for f in sentence), "bias"]
+
+
+def _set_relation(a: set, b: set) -> str:
+    if not a or not b:
+        return "empty"
+    if a == b:
+        return "equal"
+    if a < b:
+        return "first_within"
+    if b < a:
+        return "second_within"
+    return "overlap" if a & b else "disjoint"
+
+
+def _dates_relation(a, b) -> str:
+    from ..periods import first_day, last_day
+
+    if a is None or b is None or a.value is None or b.value is None:
+        return "undated" if a is None or a.value is None else "second_undated"
+    if a.value == b.value:
+        return "same"
+    overlap = first_day(a.value) <= last_day(b.end or b.value) \
+        and first_day(b.value) <= last_day(a.end or a.value)
+    return "overlap" if overlap else "apart"
+
+
+def pair_features(first, second, between: list) -> list[str]:
+    """Whether two events of one type, kept apart by the rules, are one real
+    event: how their parties, people, status, mode and dates compare, how far
+    apart the article tells them, how the second one is worded (a weak or
+    back-referring mention), and how many other events come between."""
+    a_sent, b_sent = first.sentence, second.sentence
+    last_a = max(e.start for e in first.evidence)
+    distance = b_sent.index - a_sent.index
+    feats = {f"type={second.type}",
+             f"parties={_set_relation(set(first.parties), set(second.parties))}",
+             f"people={_set_relation(first.people, second.people)}",
+             f"status={first.status}>{second.status}",
+             f"same_status={first.status == second.status}",
+             f"modes={first.mode}>{second.mode}",
+             f"dates={_dates_relation(first.date, second.date)}",
+             f"distance={_bucket(max(distance, 0), (0, 1, 2, 4, 8))}",
+             f"same_paragraph={a_sent.paragraph == b_sent.paragraph}",
+             f"after_last_mention={second.sentence.start > last_a}",
+             f"same_word={first.head.lemma_.lower() == second.head.lemma_.lower()}",
+             f"between={_bucket(len(between), (0, 1, 2, 4))}",
+             f"between_same_parties={any(o.parties == second.parties for o in between)}",
+             f"mentions={_bucket(len(first.evidence), (1, 2, 3))}",
+             f"parties_count={_bucket(len(second.parties), (1, 2, 3))}"}
+    if second.weak:
+        feats.add("weak")
+    if second.told_before:
+        feats.add("told_before")
+    if first.amounts and second.amounts:
+        feats.add(f"amounts_agree={bool(first.amounts & second.amounts)}")
+    if first.sectors and second.sectors:
+        feats.add(f"sectors={_set_relation(first.sectors, second.sectors)}")
+    determiners = {c.lemma_.lower() for c in second.head.children if c.dep_ == "det"}
+    feats.update(f"det={d}" for d in determiners)
+    crossed = [f"{second.type}&{f}" for f in feats if not f.startswith("type=")]
+    return sorted(feats) + crossed + ["bias"]

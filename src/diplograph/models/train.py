@@ -18,14 +18,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..evaluate import Gold, GoldError, _overlaps, _Text, load_gold, score
+from ..evaluate.matching import _parties_ok
 from ..extract import parse, read_before_events, read_parsed
 from ..ingest.files import read_jsonl
 from ..lang import supported_languages
 from ..parsed import ParsedDoc
-from ..stages.events import draft_events
+from ..stages.events import draft_events, merged_drafts
+from ..stages.merging import modes_clash
 from ..types import Document, Rejection
 from . import EventModels, model_folder, new_draft, undrafted
-from .features import act_features, party_candidates, recover_features, sentence_features
+from .features import (act_features, pair_features, party_candidates, recover_features,
+                       sentence_features)
 from .linear import LinearModel
 
 FOLDS = 5
@@ -41,6 +44,8 @@ ACT_THRESHOLDS = (0.1, 0.2, 0.3)
 RECOVER_THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
 RECOVER_C = 1.0  # less regularised than the others: few examples, sparse words
 RECOVER_MIN_POSITIVES = 5
+#: thresholds tried for the same-event model
+SAME_THRESHOLDS = (0.5, 0.7, 0.85)
 
 
 @dataclass
@@ -58,6 +63,8 @@ class Examples:
     #: acts it reports, and types to leave out (optional acts, or acts whose
     #: parties no candidate set covers)
     recover: list[tuple[list[str], set[str], set[str]]] = field(default_factory=list)
+    #: pairs of events of one type the rules kept apart: one real event or two
+    same: list[tuple[list[str], int]] = field(default_factory=list)
 
 
 def load_articles(corpus: Path, language: str, limit: int | None = None,
@@ -116,6 +123,29 @@ def examples_of(article: Article) -> Examples:
         parties = _closest_parties(golds, set(candidates), set(draft.parties))
         out.party.extend((feats, int(actor in parties)) for actor, feats in candidates.items())
     out.recover = recover_examples(parsed, found.actors, drafts, article.gold.events, regions)
+    out.same = same_examples(merged_drafts(parsed, found.actors, drafts), article.gold.events,
+                             regions)
+    return out
+
+
+def same_examples(events: list, golds: list, regions: list) -> list[tuple[list[str], int]]:
+    """Pairs of the rules' merged events of one type, both matching gold
+    events: one real event when they match the same one, two otherwise."""
+    matched = []
+    for event in events:
+        spans = [(e.start, e.end) for e in event.evidence]
+        matched.append({i for i, (g, region) in enumerate(zip(golds, regions))
+                        if event.type in g.types and _overlaps(spans, region)
+                        and _parties_ok(g.parties, event.parties)})
+    out = []
+    for j, second in enumerate(events):
+        for i in range(j):
+            first = events[i]
+            if first.type != second.type or modes_clash(first.mode, second.mode) \
+                    or not matched[i] or not matched[j]:
+                continue
+            out.append((pair_features(first, second, events[i + 1:j]),
+                        int(bool(matched[i] & matched[j]))))
     return out
 
 
@@ -205,7 +235,8 @@ def fit_recover(examples: list[Examples], threshold: float) -> LinearModel:
 
 def fit_models(examples: list[Examples], party_bars: tuple[float, float],
                act_threshold: float | None,
-               recover_threshold: float | None = None) -> EventModels:
+               recover_threshold: float | None = None,
+               same_threshold: float | None = None) -> EventModels:
     """The models fitted on the examples; ``party_bars`` = (keep, add)."""
     keep, add = party_bars
     party = replace(fit("party", [e for ex in examples for e in ex.party], add),
@@ -213,7 +244,12 @@ def fit_models(examples: list[Examples], party_bars: tuple[float, float],
     act = None if act_threshold is None else fit(
         "act", [e for ex in examples for e in ex.act], act_threshold)
     recover = None if recover_threshold is None else fit_recover(examples, recover_threshold)
-    return EventModels(party=party, act=act, recover=recover)
+    pairs = [e for ex in examples for e in ex.same]
+    same = None
+    if same_threshold is not None:  # too few articles for both kinds: a model that joins nothing
+        same = fit("same", pairs, same_threshold) if len({y for _, y in pairs}) == 2 \
+            else LinearModel("same", {}, -30.0, same_threshold)
+    return EventModels(party=party, act=act, recover=recover, same=same)
 
 
 def figures(articles: list[Article], models_for) -> dict:
@@ -234,9 +270,9 @@ def cross_validate(articles: list[Article], examples: list[Examples]) -> tuple[d
     on the best of those, all by 5-fold CV; returns (figures, best setting)."""
     folds = [i % FOLDS for i in range(len(articles))]
 
-    def run(bars, act, recover=None):
+    def run(bars, act, recover=None, same=None):
         per_fold = [fit_models([e for e, f in zip(examples, folds) if f != k], bars, act,
-                               recover) for k in range(FOLDS)]
+                               recover, same) for k in range(FOLDS)]
         return figures(articles, lambda i: per_fold[folds[i]])
 
     results: dict = {"rules": figures(articles, lambda i: None)}
@@ -258,13 +294,20 @@ def cross_validate(articles: list[Article], examples: list[Examples]) -> tuple[d
                   key=lambda t: results[f"{name}+recover@{t}"]["events"]["f1"])
     if results[f"{name}+recover@{recover}"]["events"]["f1"] <= base:
         recover = None  # recovering acts does not pay its way: not shipped
+    else:
+        base, name = results[f"{name}+recover@{recover}"]["events"]["f1"], f"{name}+recover"
+    for threshold in SAME_THRESHOLDS:
+        results[f"{name}+same@{threshold}"] = run(bars, act, recover, threshold)
+    same = max(SAME_THRESHOLDS, key=lambda t: results[f"{name}+same@{t}"]["events"]["f1"])
+    if results[f"{name}+same@{same}"]["events"]["f1"] <= base:
+        same = None  # joining events does not pay its way: not shipped
     return results, {"party_bars": list(bars), "act_threshold": act,
-                     "recover_threshold": recover}
+                     "recover_threshold": recover, "same_threshold": same}
 
 
 def shipped_name(models: EventModels) -> str:
     """The dev ablation row of a set of models: "rules+party+act", ..."""
-    return "+".join(["rules"] + [n for n in ("party", "act", "recover")
+    return "+".join(["rules"] + [n for n in ("party", "act", "recover", "same")
                                  if getattr(models, n) is not None])
 
 
@@ -272,7 +315,8 @@ def summary(report: dict) -> str:
     """One line per configuration: events and agreements P / R / F1."""
     lines = [f"{report['language']}: {report['articles']} articles, "
              f"party bars {report['party_bars']}, act threshold {report['act_threshold']}, "
-             f"recover threshold {report.get('recover_threshold')}"]
+             f"recover threshold {report.get('recover_threshold')}, "
+             f"same threshold {report.get('same_threshold')}"]
     sections = [("5-fold CV", report["cross_validated"])]
     if "dev" in report:
         sections.append(("dev", {k: v for k, v in report["dev"].items() if k != "articles"}))
@@ -310,13 +354,15 @@ def main(argv: list[str] | None = None) -> int:
         examples = [examples_of(a) for a in articles]
         cv, best = cross_validate(articles, examples)
         models = fit_models(examples, tuple(best["party_bars"]), best["act_threshold"],
-                            best["recover_threshold"])
+                            best["recover_threshold"], best["same_threshold"])
         report = {"language": language, "articles": len(articles),
                   "party_examples": sum(len(e.party) for e in examples),
                   "act_examples": sum(len(e.act) for e in examples),
                   "recover_sentences": sum(len(e.recover) for e in examples),
                   "recover_positive_sentences": sum(1 for e in examples
                                                     for _, p, _ in e.recover if p),
+                  "same_pairs": sum(len(e.same) for e in examples),
+                  "same_positive_pairs": sum(y for e in examples for _, y in e.same),
                   **best, "cross_validated": cv}
         if args.dev:
             dev = load_articles(args.dev, language)
@@ -327,12 +373,16 @@ def main(argv: list[str] | None = None) -> int:
                 report["dev"]["rules+party+act"] = figures(
                     dev, lambda i: models.with_only("party", "act"))
             if models.recover is not None:
+                report["dev"][shipped_name(models.with_only("party", "act", "recover"))] = \
+                    figures(dev, lambda i: models.with_only("party", "act", "recover"))
+            if models.same is not None:
                 report["dev"][shipped_name(models)] = figures(dev, lambda i: models)
         folder = (args.out / language) if args.out else model_folder(language)
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob("*.json"):
             stale.unlink()
-        for model in (m for m in (models.party, models.act, models.recover) if m is not None):
+        for model in (m for m in (models.party, models.act, models.recover, models.same)
+                      if m is not None):
             (folder / f"{model.name}.json").write_text(model.to_json(), encoding="utf-8")
         (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(summary(report))

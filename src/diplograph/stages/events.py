@@ -15,7 +15,7 @@ from .actors import ActorIndex
 from .agreements import DocumentMention
 from .context import date_in, location_in, modality, participants, sectors_in
 from .drafts import Draft
-from .merging import finish_drafts, lead_date, merge_drafts
+from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .times import TimeMention
 from .triggers import (Trigger, back_reference, hypothetical, meeting_as_agent, meets, negated,
                        outermost, signs_named_document, triggers_in)
@@ -37,7 +37,8 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
     drafts = draft_events(parsed, actors, times, quantities, documents)
     if models is not None:
         drafts = models.revise(parsed, actors, drafts)
-    return finish_events(parsed, actors, times, drafts, agreements)
+    same = models.same_event if models is not None and models.same is not None else None
+    return finish_events(parsed, actors, times, drafts, agreements, same)
 
 
 def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
@@ -119,15 +120,24 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
 
 
 def finish_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
-                  drafts: list[Draft], agreements: list[Agreement]) -> list[Event]:
-    """Drafts merged into one event per real event, with their final attributes."""
+                  drafts: list[Draft], agreements: list[Agreement],
+                  same: SameEvent | None = None) -> list[Event]:
+    """Drafts merged into one event per real event, with their final attributes;
+    ``same`` (the learned same-event judge) may join events the rules kept apart."""
     lang = parsed.language
-    drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
-    people = {a.id: a for a in actors.actors.values() if a.kind == "person"}
-    merged = merge_drafts(drafts, parsed.document.published, people, lang)
+    merged = merged_drafts(parsed, actors, drafts)
+    if same is not None:
+        merged = coalesce(merged, same)
     finish_drafts(merged, lead_date(parsed, times),
                   {s.start: sectors_in(lang, s) for s in parsed.readable()})
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
+
+
+def merged_drafts(parsed: ParsedDoc, actors: ActorIndex, drafts: list[Draft]) -> list[Draft]:
+    """The rules' merge: one draft per real event (the drafts are absorbed)."""
+    drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
+    people = {a.id: a for a in actors.actors.values() if a.kind == "person"}
+    return merge_drafts(drafts, parsed.document.published, people, parsed.language)
 
 
 def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str], who,

@@ -5,12 +5,19 @@ and the merged events get the attributes that depend on all their mentions.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..lang import LanguageData
 from ..parsed import ParsedDoc
 from ..periods import first_day, last_day
 from ..types import Actor, DateValue
 from .drafts import Draft
 from .times import TimeMention
+
+
+#: a judge of sameness: (earlier event, later draft, the events told between
+#: them) -> whether they are one real event
+SameEvent = Callable[[Draft, Draft, list[Draft]], bool]
 
 
 def _merge_key(d: Draft) -> tuple | None:
@@ -249,3 +256,18 @@ def _sectors_between_mentions(meetings: list[Draft], drafts: list[Draft],
         for start, sectors in sentence_sectors.items():
             if start > first and (end is None or start < end) and start not in owner:
                 meeting.sectors |= sectors
+
+
+def coalesce(drafts: list[Draft], same: SameEvent) -> list[Draft]:
+    """Events the rules kept apart that ``same`` judges one: each draft joins
+    the nearest earlier event of its type that the judge accepts."""
+    out: list[Draft] = []
+    for d in drafts:
+        host = next((o for i, o in reversed(list(enumerate(out)))
+                     if o.type == d.type and not modes_clash(o.mode, d.mode)
+                     and same(o, d, out[i + 1:])), None)
+        if host is None:
+            out.append(d)
+        else:
+            _absorb(host, d)
+    return out
