@@ -171,3 +171,22 @@ def test_quantities_kind_from_inflected_verbs(extract_text, sentence, kind):
 def test_quantities_period_key_is_present_even_when_null(extract_text):
     record = extract_text("La Chine a fait don d'un million de doses de vaccin au Cambodge.", PUB)
     assert "period" in record["quantities"][0]
+
+
+@pytest.mark.parametrize("text, measure", [
+    # the gift told after the figure, goods with no measure word: aid granted
+    ("Quarante tonnes de riz offertes par le Japon sont arrivées au Laos.", "aid"),
+    # a figure of aid with no verb of giving is still granted
+    ("Un avion turc chargé de 30 tonnes d'aide médicale a atterri en Libye.", "aid"),
+    ("La France apportera un appui financier de 20 millions d'euros au Niger.", "aid"),
+])
+def test_quantities_gifts_are_pledges_wherever_the_sentence_says_so(extract_text, text, measure):
+    (figure,) = extract_text(text, PUB)["quantities"]
+    assert (figure["kind"], figure["measure"]) == ("pledge", measure)
+
+
+def test_quantities_trade_figure_beside_a_grant_word_elsewhere_keeps_its_cue(extract_text):
+    record = extract_text("Le commerce bilatéral a atteint 3 milliards de dollars, a indiqué le "
+                          "ministre, qui a promis de nouveaux investissements.", PUB)
+    (figure,) = record["quantities"]
+    assert (figure["kind"], figure["measure"]) == ("actual", "trade")

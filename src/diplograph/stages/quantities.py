@@ -94,11 +94,15 @@ def find_quantities(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
             before = _with_lemmas(sent, text, max(0, start - 90), start)
             around = _with_lemmas(sent, text, 0, len(text))
             near = _with_lemmas(sent, text, max(0, start - 60), start)
-            kind = _kind(data, near, before, around, unit)
+            measure = "vaccine" if unit == "doses" else _measure_cue(data, text.lower(), start)
+            kind = _kind(data, near, before, around, unit, measure)
+            if measure is None:  # a gift with no measure word ("50 000 tonnes de blé") is aid
+                measure = "aid" if kind == "pledge" else (
+                    "money" if len(unit) == 3 and unit.isupper() else unit)
             found[key] = Quantity(
                 value=int(value) if float(value).is_integer() else value,
                 unit=unit,
-                measure=_measure(data, text.lower(), unit, start),
+                measure=measure,
                 kind=kind,
                 parties=_parties(actors, sent.index),
                 period=_period(times, sent.index),
@@ -152,7 +156,11 @@ def _has(text: str, cue: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(cue.lower())}", text) is not None
 
 
-def _kind(data, near: str, before: str, sentence: str, unit: str) -> str:
+def _kind(data, near: str, before: str, sentence: str, unit: str, measure: str | None) -> str:
+    """Target, forecast, change or pledge from the cue words nearest the
+    figure; a figure of what is granted by nature (aid, a loan) or of nothing
+    named is a pledge when the sentence tells a gift anywhere ("cinquante
+    tonnes de dattes offertes par")."""
     cues = data["kind_cues"]
     if unit == "percent" and any(_has(near, c) for c in cues["change"]):
         return "change"
@@ -166,13 +174,15 @@ def _kind(data, near: str, before: str, sentence: str, unit: str) -> str:
         return "change"
     if any(_has(before, c) for c in cues["target"]):
         return "target"
+    if measure in data["granted_measures"]:
+        return "pledge"  # "30 tonnes d'aide médicale"
+    if measure is None and any(_has(sentence, c) for c in cues["pledge"]):
+        return "pledge"
     return "actual"
 
 
-def _measure(data, sentence: str, unit: str, position: int) -> str:
-    """What the figure measures: the cue word nearest to the number."""
-    if unit == "doses":
-        return "vaccine"
+def _measure_cue(data, sentence: str, position: int) -> str | None:
+    """What the figure measures: the cue word nearest to the number, if any."""
     best, distance = None, len(sentence) + 1
     for measure, cues in data["measure_cues"].items():
         for cue in cues:
@@ -180,9 +190,7 @@ def _measure(data, sentence: str, unit: str, position: int) -> str:
                 gap = abs(match.start() - position)
                 if gap < distance:
                     best, distance = measure, gap
-    if best:
-        return best
-    return "money" if len(unit) == 3 and unit.isupper() else unit
+    return best
 
 
 def _target_status(data, sentence: str) -> str | None:
