@@ -335,3 +335,10 @@ def test_events_participle_describing_a_thing_is_no_act(extract_text):
 def test_events_visit_verbs_and_nouns_come_as_families(extract_text, sentence):
     visit = only_event(extract_text(sentence, PUB), "CONSULT")
     assert (visit["mode"], visit["parties"]) == ("visit", ["CHN", "TZA"])
+
+
+def test_events_a_sanction_covers_what_its_own_phrase_names_a_meeting_its_sentence(extract_text):
+    record = extract_text("Lors d'une réunion sur le commerce et le tourisme, le ministre japonais "
+                          "a annoncé que son pays imposera des sanctions à la Corée du Nord.", PUB)
+    sectors = {e["type"]: e["sectors"] for e in record["events"]}
+    assert sectors == {"CONSULT": ["tourism", "trade"], "SANCTION": []}

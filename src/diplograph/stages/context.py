@@ -116,16 +116,27 @@ def _sector_patterns(code: str) -> list[tuple[str, str, re.Pattern[str]]]:
 def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
     """Sectors named in a sentence (a fresh set; read once per sentence)."""
     if sent.sectors is None:
-        sent.sectors = frozenset(_sectors_named(language, sent))
+        sent.sectors = frozenset(_sectors_named(language, sent.sentence.text, sent.doc))
     return set(sent.sectors)
 
 
-def _sectors_named(language: LanguageData, sent: ParsedSentence) -> set[str]:
+def sectors_of_phrase(language: LanguageData, sent: ParsedSentence, head) -> set[str]:
+    """Sectors named in the phrase an act word heads (its subtree): what a
+    condemnation or a sanction is about, not what the rest of the sentence
+    mentions on the way."""
+    if not sectors_in(language, sent):
+        return set()
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    span = sent.doc[tokens[0].i:tokens[-1].i + 1]
+    return _sectors_named(language, span.text, span)
+
+
+def _sectors_named(language: LanguageData, text: str, tokens) -> set[str]:
     """Sectors by keyword on the text and on lemmas. A keyword inside a longer
     keyword of another sector does not count: "sécurité de l'information" is
     cyber, "sécurité alimentaire" agriculture."""
-    text = sent.sentence.text.lower().replace("’", "'")
-    lemmas = " ".join(t.lemma_.lower() for t in sent.doc)
+    text = text.lower().replace("’", "'")
+    lemmas = " ".join(t.lemma_.lower() for t in tokens)
     found: set[str] = set()
     for string in (text, lemmas):
         hits = [(m.start(), m.end(), sector)

@@ -13,7 +13,8 @@ from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Agreement, Event, Evidence, Quantity
 from .actors import ActorIndex
 from .agreements import DocumentMention
-from .context import date_in, location_in, modality, participants, sectors_in
+from .context import (date_in, location_in, modality, participants, sectors_in,
+                      sectors_of_phrase)
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .times import TimeMention
@@ -27,6 +28,11 @@ _PLOVER_CONTEXT = {"trade": "economic", "investment": "economic", "finance": "ec
                    "energy": "natural_resource", "science": "technology",
                    "space": "technology", "security": "military", "mining": "natural_resource",
                    "humanitarian": "humanitarian"}
+
+#: acts whose whole sentence tells what they cover (a meeting, a signing, a
+#: gift); other acts (a condemnation, a sanction, support) cover only what
+#: their own phrase names
+_SECTORS_OF_SENTENCE = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "REQUEST"})
 
 
 def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
@@ -103,7 +109,8 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             elif mode == "multilateral" and len(parties) == 2:
                 mode = "meeting"  # "un sommet bilatéral": a gathering of two is a meeting
             people = set(who.people) - _attendees(actors, sent, lang)
-            sectors = sectors_in(parsed.language, sent)
+            sectors = sectors_in(parsed.language, sent) if trigger.type in _SECTORS_OF_SENTENCE \
+                else sectors_of_phrase(parsed.language, sent, head)
             date = date_in(times, sent, head, parsed.document.published)
             for sides in _one_per_counterpart(trigger, mode, parties, who, actors, sent, lang):
                 drafts.append(Draft(
