@@ -45,3 +45,12 @@ def test_merging_audience_with_another_office_holder_is_another_meeting(extract_
     meetings = events_of(record, "CONSULT")
     assert len(meetings) == 2, meetings
     assert all(m["parties"] == ["CIV", "KHM"] for m in meetings)
+
+
+def test_merging_the_first_mention_that_dates_an_event_gives_its_date(extract_text):
+    record = extract_text("Le président égyptien a discuté, mardi, avec le ministre qatari des "
+                          "Affaires étrangères du renforcement de la coopération bilatérale. "
+                          "Lundi, le président égyptien avait reçu au Caire le ministre qatari "
+                          "des Affaires étrangères.", PUB)
+    (meeting,) = events_of(record, "CONSULT")
+    assert len(meeting["evidence"]) == 2 and meeting["date"]["text"] == "mardi"

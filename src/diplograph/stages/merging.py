@@ -203,8 +203,10 @@ def _absorb(host: Draft, other: Draft) -> None:
     host.people |= other.people
     host.amounts |= other.amounts
     host.sectors |= other.sectors
-    if host.date is None or (host.date.value is None and other.date is not None):
-        host.date = other.date or host.date
+    if host.date is None or (host.date.value is None and other.date is not None) or (
+            other.date is not None and other.date.value is not None
+            and other.evidence[0].start < host.evidence[0].start):
+        host.date = other.date or host.date  # the first mention that dates the event wins
     host.location = host.location or other.location
     if host.type == other.type and other.mode and not modes_clash(host.mode, other.mode) and (
             host.mode is None or _MODE_RANK.get(other.mode, 9) < _MODE_RANK.get(host.mode, 9)):
