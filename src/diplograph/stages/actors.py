@@ -8,6 +8,7 @@ and tokens, the article's main dyad, and who speaks in quoted sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -59,7 +60,25 @@ class ActorIndex:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+
+
+class _AsciiTable(dict):
+    """str.translate table from code point to unidecode's transliteration,
+    filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = unidecode(chr(code))
+        return value
+
+
+_ASCII = _AsciiTable()
+
+
+def _ascii(text: str) -> str:
+    """unidecode(text), faster: unidecode transliterates character by
+    character, so a translation table of those characters gives the same."""
+    return text.translate(_ASCII)
 
 
 # ---------------------------------------------------------------- states/igos
@@ -356,9 +375,9 @@ def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | 
     Y)", "© X/AFP"), from a marker opening a sentence, bracket or list item up to a
     closing bracket or a line break: the names and places in it are not actors."""
     lowered = _fold(sent.sentence.text)
-    starts = [m.start(1) for marker in parsed.language.roles.get("credits", [])
-              for m in re.finditer(rf"(?:^|[(*;,.]|\n)\s*({re.escape(_fold(marker))})(?![\w-])",
-                                   lowered)]
+    markers = tuple(parsed.language.roles.get("credits", []))
+    starts = [m.start(1) for pattern in _credit_patterns(markers)
+              for m in pattern.finditer(lowered)]
     if not starts:
         return None
     first = min(starts)
@@ -367,6 +386,12 @@ def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | 
     end = next((t.i for t in sent.doc[start:] if t.text == ")" or "\n" in t.text_with_ws),
                len(sent.doc))
     return start, end + 1
+
+
+@lru_cache(maxsize=None)
+def _credit_patterns(markers: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(rf"(?:^|[(*;,.]|\n)\s*({re.escape(_fold(marker))})(?![\w-])")
+            for marker in markers]
 
 
 def _in_credit(credit: tuple[int, int] | None, token: int) -> bool:
@@ -523,14 +548,16 @@ def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int
     if best is None:
         return None
     role, start, plural = best
-    offset = next((k for k in range(len(text) + 1) if len(" " + _fold(text[:k])) >= start),
-                  len(text))
+    # the folded length of text[:k] never shrinks as k grows: bisect for the
+    # shortest prefix that reaches ``start``
+    offset = min(bisect_left(range(len(text) + 1), start,
+                             key=lambda k: len(" " + _fold(text[:k]))), len(text))
     return role, offset, lowered[1:start].count(" "), plural
 
 
 def _fold(text: str) -> str:
     """Lowercase, one space, straight apostrophes, no accents: "Chef d’Etat" = "chef d'état"."""
-    return unidecode(re.sub(r"\s+", " ", text.lower().replace("’", "'")))
+    return _ascii(re.sub(r"\s+", " ", text.lower().replace("’", "'")))
 
 
 @lru_cache(maxsize=None)
@@ -724,12 +751,12 @@ def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
 def _known_person(draft: _PersonDraft):
     """Match a draft to the knowledge base by full name, alias or unique surname."""
     wanted = slug(draft.name)
+    last = slug(draft.tokens[-1]) if len(draft.tokens) == 1 else ""
     candidates = []
     for person, slugs in _known_slugs():
         if wanted in slugs:
             return person
         if len(draft.tokens) == 1:  # a surname alone: only when one known person has it
-            last = slug(draft.tokens[-1])
             if any(s.split("-")[-1] == last for s in slugs) and len(last) > 3:
                 candidates.append(person)
     if len(candidates) == 1:
@@ -754,7 +781,12 @@ def _closest_known(wanted: str, draft: _PersonDraft):
         for other in slugs:
             if other[:1] != wanted[:1] or other.count("-") != wanted.count("-"):
                 continue  # same initial, same number of name parts
-            ratio = SequenceMatcher(None, wanted, other).ratio()
+            if 2.0 * min(len(wanted), len(other)) / (len(wanted) + len(other)) < 0.8:
+                continue  # real_quick_ratio(), an upper bound of ratio(), without the set-up
+            matcher = SequenceMatcher(None, wanted, other)
+            if matcher.quick_ratio() < 0.8:
+                continue  # another upper bound, cheaper than ratio()
+            ratio = matcher.ratio()
             if ratio >= 0.8:
                 scored.append((ratio, person.id, person))
     if not scored:
