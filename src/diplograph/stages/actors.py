@@ -376,8 +376,8 @@ def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | 
     closing bracket or a line break: the names and places in it are not actors."""
     lowered = _fold(sent.sentence.text)
     markers = tuple(parsed.language.roles.get("credits", []))
-    starts = [m.start(1) for pattern in _credit_patterns(markers)
-              for m in pattern.finditer(lowered)]
+    starts = [m.start(1) for marker, pattern in _credit_patterns(markers)
+              if marker in lowered for m in pattern.finditer(lowered)]
     if not starts:
         return None
     first = min(starts)
@@ -389,9 +389,10 @@ def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | 
 
 
 @lru_cache(maxsize=None)
-def _credit_patterns(markers: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(rf"(?:^|[(*;,.]|\n)\s*({re.escape(_fold(marker))})(?![\w-])")
-            for marker in markers]
+def _credit_patterns(markers: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """(folded marker, its pattern): the pattern is only tried where the marker occurs."""
+    folded = [_fold(marker) for marker in markers]
+    return [(m, re.compile(rf"(?:^|[(*;,.]|\n)\s*({re.escape(m)})(?![\w-])")) for m in folded]
 
 
 def _in_credit(credit: tuple[int, int] | None, token: int) -> bool:
@@ -539,6 +540,8 @@ def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int
     lowered = " " + _fold(text) + " "
     best, best_key = None, (-1, -1)
     for phrase, role in roles:
+        if _title_word(phrase) not in lowered:
+            continue  # the pattern needs its first word: a cheap test first
         for match in _title_pattern(phrase).finditer(lowered):
             key = (len(phrase), match.start())
             if key > best_key:
@@ -558,6 +561,12 @@ def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int
 def _fold(text: str) -> str:
     """Lowercase, one space, straight apostrophes, no accents: "Chef d’Etat" = "chef d'état"."""
     return _ascii(re.sub(r"\s+", " ", text.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=None)
+def _title_word(phrase: str) -> str:
+    """The first word of a title phrase as its pattern looks for it."""
+    return _fold(phrase).partition(" ")[0]
 
 
 @lru_cache(maxsize=None)
