@@ -760,17 +760,14 @@ def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
 def _known_person(draft: _PersonDraft):
     """Match a draft to the knowledge base by full name, alias or unique surname."""
     wanted = slug(draft.name)
-    last = slug(draft.tokens[-1]) if len(draft.tokens) == 1 else ""
-    candidates = []
-    for person, slugs in _known_slugs():
-        if wanted in slugs:
-            return person
-        if len(draft.tokens) == 1:  # a surname alone: only when one known person has it
-            if any(s.split("-")[-1] == last for s in slugs) and len(last) > 3:
-                candidates.append(person)
-    if len(candidates) == 1:
-        return candidates[0]
-    return _closest_known(wanted, draft) if len(draft.tokens) > 1 else None
+    by_slug, by_surname, _ = _known_index()
+    if wanted in by_slug:
+        return by_slug[wanted]
+    if len(draft.tokens) == 1:  # a surname alone: only when one known person has it
+        last = slug(draft.tokens[-1])
+        candidates = by_surname.get(last, []) if len(last) > 3 else []
+        return candidates[0] if len(candidates) == 1 else None
+    return _closest_known(wanted, draft)
 
 
 @lru_cache(maxsize=1)
@@ -780,24 +777,39 @@ def _known_slugs() -> tuple:
                  for p in knowledge.people())
 
 
+@lru_cache(maxsize=1)
+def _known_index() -> tuple[dict, dict, dict]:
+    """Look-ups over _known_slugs(), in its order: slug -> the first person
+    with it; surname (last part of a slug) -> the people with it;
+    (initial, number of hyphens) -> the (slug, person) of that shape."""
+    by_slug: dict = {}
+    by_surname: dict = defaultdict(list)
+    by_shape: dict = defaultdict(list)
+    for person, slugs in _known_slugs():
+        for other in slugs:
+            by_slug.setdefault(other, person)
+            by_shape[other[:1], other.count("-")].append((other, person))
+        for surname in {s.split("-")[-1] for s in slugs}:
+            by_surname[surname].append(person)
+    return by_slug, dict(by_surname), dict(by_shape)
+
+
 def _closest_known(wanted: str, draft: _PersonDraft):
     """Spellings differ across languages ("Cyrille Ramaphosa", "Mouammar Kadhafi"):
     the one known person whose name is close enough, with the same initial."""
     from difflib import SequenceMatcher
 
     scored = []
-    for person, slugs in _known_slugs():
-        for other in slugs:
-            if other[:1] != wanted[:1] or other.count("-") != wanted.count("-"):
-                continue  # same initial, same number of name parts
-            if 2.0 * min(len(wanted), len(other)) / (len(wanted) + len(other)) < 0.8:
-                continue  # real_quick_ratio(), an upper bound of ratio(), without the set-up
-            matcher = SequenceMatcher(None, wanted, other)
-            if matcher.quick_ratio() < 0.8:
-                continue  # another upper bound, cheaper than ratio()
-            ratio = matcher.ratio()
-            if ratio >= 0.8:
-                scored.append((ratio, person.id, person))
+    # same initial, same number of name parts
+    for other, person in _known_index()[2].get((wanted[:1], wanted.count("-")), ()):
+        if wanted and 2.0 * min(len(wanted), len(other)) / (len(wanted) + len(other)) < 0.8:
+            continue  # real_quick_ratio(), an upper bound of ratio(), without the set-up
+        matcher = SequenceMatcher(None, wanted, other)
+        if matcher.quick_ratio() < 0.8:
+            continue  # another upper bound, cheaper than ratio()
+        ratio = matcher.ratio()
+        if ratio >= 0.8:
+            scored.append((ratio, person.id, person))
     if not scored:
         return None
     scored.sort(key=lambda s: -s[0])
