@@ -10,9 +10,12 @@ from typing import Any
 
 import yaml
 
+from ..lang import SAFE_LOADER
+
 
 def _load(name: str) -> Any:
-    return yaml.safe_load((resources.files(__name__) / name).read_text(encoding="utf-8"))
+    return yaml.load((resources.files(__name__) / name).read_text(encoding="utf-8"),
+                     Loader=SAFE_LOADER)
 
 
 @lru_cache(maxsize=None)

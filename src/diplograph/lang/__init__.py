@@ -14,6 +14,9 @@ import yaml
 
 from ..errors import UnsupportedLanguage
 
+#: libyaml's safe loader when PyYAML has it (same data, several times faster)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _FILES = ("triggers", "status", "sectors", "units", "roles", "time", "documents",
           "discourse", "countries", "organisations", "grammar")
 
@@ -50,7 +53,8 @@ def load_language(code: str) -> LanguageData:
         raise UnsupportedLanguage(
             f"unsupported language {code!r} (supported: {', '.join(supported_languages())})")
     folder = resources.files(__name__) / code
-    data = {name: yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+    data = {name: yaml.load((folder / f"{name}.yaml").read_text(encoding="utf-8"),
+                            Loader=SAFE_LOADER) or {}
             for name in _FILES}
     return LanguageData(code=code, **data)
 

@@ -8,6 +8,7 @@ and tokens, the article's main dyad, and who speaks in quoted sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -59,7 +60,25 @@ class ActorIndex:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+
+
+class _AsciiTable(dict):
+    """str.translate table from code point to unidecode's transliteration,
+    filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = unidecode(chr(code))
+        return value
+
+
+_ASCII = _AsciiTable()
+
+
+def _ascii(text: str) -> str:
+    """unidecode(text), faster: unidecode transliterates character by
+    character, so a translation table of those characters gives the same."""
+    return text.translate(_ASCII)
 
 
 # ---------------------------------------------------------------- states/igos
@@ -356,9 +375,9 @@ def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | 
     Y)", "© X/AFP"), from a marker opening a sentence, bracket or list item up to a
     closing bracket or a line break: the names and places in it are not actors."""
     lowered = _fold(sent.sentence.text)
-    starts = [m.start(1) for marker in parsed.language.roles.get("credits", [])
-              for m in re.finditer(rf"(?:^|[(*;,.]|\n)\s*({re.escape(_fold(marker))})(?![\w-])",
-                                   lowered)]
+    markers = tuple(parsed.language.roles.get("credits", []))
+    starts = [m.start(1) for marker, pattern in _credit_patterns(markers)
+              if marker in lowered for m in pattern.finditer(lowered)]
     if not starts:
         return None
     first = min(starts)
@@ -367,6 +386,13 @@ def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | 
     end = next((t.i for t in sent.doc[start:] if t.text == ")" or "\n" in t.text_with_ws),
                len(sent.doc))
     return start, end + 1
+
+
+@lru_cache(maxsize=None)
+def _credit_patterns(markers: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """(folded marker, its pattern): the pattern is only tried where the marker occurs."""
+    folded = [_fold(marker) for marker in markers]
+    return [(m, re.compile(rf"(?:^|[(*;,.]|\n)\s*({re.escape(m)})(?![\w-])")) for m in folded]
 
 
 def _in_credit(credit: tuple[int, int] | None, token: int) -> bool:
@@ -514,6 +540,8 @@ def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int
     lowered = " " + _fold(text) + " "
     best, best_key = None, (-1, -1)
     for phrase, role in roles:
+        if _title_word(phrase) not in lowered:
+            continue  # the pattern needs its first word: a cheap test first
         for match in _title_pattern(phrase).finditer(lowered):
             key = (len(phrase), match.start())
             if key > best_key:
@@ -523,14 +551,22 @@ def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int
     if best is None:
         return None
     role, start, plural = best
-    offset = next((k for k in range(len(text) + 1) if len(" " + _fold(text[:k])) >= start),
-                  len(text))
+    # the folded length of text[:k] never shrinks as k grows: bisect for the
+    # shortest prefix that reaches ``start``
+    offset = min(bisect_left(range(len(text) + 1), start,
+                             key=lambda k: len(" " + _fold(text[:k]))), len(text))
     return role, offset, lowered[1:start].count(" "), plural
 
 
 def _fold(text: str) -> str:
     """Lowercase, one space, straight apostrophes, no accents: "Chef d’Etat" = "chef d'état"."""
-    return unidecode(re.sub(r"\s+", " ", text.lower().replace("’", "'")))
+    return _ascii(re.sub(r"\s+", " ", text.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=None)
+def _title_word(phrase: str) -> str:
+    """The first word of a title phrase as its pattern looks for it."""
+    return _fold(phrase).partition(" ")[0]
 
 
 @lru_cache(maxsize=None)
@@ -724,17 +760,14 @@ def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
 def _known_person(draft: _PersonDraft):
     """Match a draft to the knowledge base by full name, alias or unique surname."""
     wanted = slug(draft.name)
-    candidates = []
-    for person, slugs in _known_slugs():
-        if wanted in slugs:
-            return person
-        if len(draft.tokens) == 1:  # a surname alone: only when one known person has it
-            last = slug(draft.tokens[-1])
-            if any(s.split("-")[-1] == last for s in slugs) and len(last) > 3:
-                candidates.append(person)
-    if len(candidates) == 1:
-        return candidates[0]
-    return _closest_known(wanted, draft) if len(draft.tokens) > 1 else None
+    by_slug, by_surname, _ = _known_index()
+    if wanted in by_slug:
+        return by_slug[wanted]
+    if len(draft.tokens) == 1:  # a surname alone: only when one known person has it
+        last = slug(draft.tokens[-1])
+        candidates = by_surname.get(last, []) if len(last) > 3 else []
+        return candidates[0] if len(candidates) == 1 else None
+    return _closest_known(wanted, draft)
 
 
 @lru_cache(maxsize=1)
@@ -744,19 +777,39 @@ def _known_slugs() -> tuple:
                  for p in knowledge.people())
 
 
+@lru_cache(maxsize=1)
+def _known_index() -> tuple[dict, dict, dict]:
+    """Look-ups over _known_slugs(), in its order: slug -> the first person
+    with it; surname (last part of a slug) -> the people with it;
+    (initial, number of hyphens) -> the (slug, person) of that shape."""
+    by_slug: dict = {}
+    by_surname: dict = defaultdict(list)
+    by_shape: dict = defaultdict(list)
+    for person, slugs in _known_slugs():
+        for other in slugs:
+            by_slug.setdefault(other, person)
+            by_shape[other[:1], other.count("-")].append((other, person))
+        for surname in {s.split("-")[-1] for s in slugs}:
+            by_surname[surname].append(person)
+    return by_slug, dict(by_surname), dict(by_shape)
+
+
 def _closest_known(wanted: str, draft: _PersonDraft):
     """Spellings differ across languages ("Cyrille Ramaphosa", "Mouammar Kadhafi"):
     the one known person whose name is close enough, with the same initial."""
     from difflib import SequenceMatcher
 
     scored = []
-    for person, slugs in _known_slugs():
-        for other in slugs:
-            if other[:1] != wanted[:1] or other.count("-") != wanted.count("-"):
-                continue  # same initial, same number of name parts
-            ratio = SequenceMatcher(None, wanted, other).ratio()
-            if ratio >= 0.8:
-                scored.append((ratio, person.id, person))
+    # same initial, same number of name parts
+    for other, person in _known_index()[2].get((wanted[:1], wanted.count("-")), ()):
+        if wanted and 2.0 * min(len(wanted), len(other)) / (len(wanted) + len(other)) < 0.8:
+            continue  # real_quick_ratio(), an upper bound of ratio(), without the set-up
+        matcher = SequenceMatcher(None, wanted, other)
+        if matcher.quick_ratio() < 0.8:
+            continue  # another upper bound, cheaper than ratio()
+        ratio = matcher.ratio()
+        if ratio >= 0.8:
+            scored.append((ratio, person.id, person))
     if not scored:
         return None
     scored.sort(key=lambda s: -s[0])

@@ -92,12 +92,12 @@ def subject_tokens(head) -> set[int]:
 
 def _mentions_group(language: LanguageData, lowered: str) -> bool:
     """"Les ministres", "les trois pays": the sides already told, however many."""
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)
+    return any(p in lowered and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)
                for p in language.discourse["group_references"])
 
 
 def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)
+    return any(p in lowered and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)
                for p in language.discourse["both_sides"])
 
 
@@ -233,4 +233,4 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
 
 
 def _phrase_near(phrase: str, window: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", window) is not None
+    return phrase in window and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", window) is not None

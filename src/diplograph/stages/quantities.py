@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
+from ..lang import load_language
 from ..parsed import ParsedDoc
 from ..types import Evidence, Quantity
 from .actors import ActorIndex
@@ -29,11 +31,18 @@ class _Lexicon:
 
 
 def _lexicon(parsed: ParsedDoc) -> _Lexicon:
-    data = parsed.language.units
+    return _lexicon_of(parsed.language.code)
+
+
+@lru_cache(maxsize=None)
+def _lexicon_of(code: str) -> _Lexicon:
+    """Built once per language: the patterns are long."""
+    language = load_language(code)
+    data = language.units
     units = {k.lower(): v for k, v in data["currencies"].items()}
     units.update({k.lower(): "percent" for k in data["percent"]})
     units.update({k.lower(): v for k, v in data["counted"].items()})
-    for forms in parsed.language.countries.values():  # "44 000 Cubains", "41 Russes"
+    for forms in language.countries.values():  # "44 000 Cubains", "41 Russes"
         for adjective in forms.get("adjectives", []) or []:
             if adjective.endswith(("s", "x")) and adjective.lower() not in units:
                 units[adjective.lower()] = "people"

@@ -47,11 +47,10 @@ def _token_spec(word: str) -> tuple[dict, bool]:
 
 
 @lru_cache(maxsize=None)
-def _matcher(code: str):
-    from spacy.matcher import Matcher
-
-    nlp = load_pipeline(code)
-    matcher = Matcher(nlp.vocab)
+def _patterns(code: str):
+    """(key, variants) of every trigger in file order, the anchors that say
+    which keys a sentence may match, and the Trigger of each key."""
+    patterns: list[tuple[str, list]] = []
     triggers: dict[str, Trigger] = {}
     for event_type, entries in load_language(code).triggers.items():
         for number, entry in enumerate(entries):
@@ -74,8 +73,53 @@ def _matcher(code: str):
             gerund = _as_gerund(specs[head])
             if gerund is not None:  # "en avertissant": the lemmatizer often misses gerunds
                 variants.append([*specs[:head], gerund, *specs[head + 1:]])
-            matcher.add(key, variants)
-    return matcher, triggers
+            patterns.append((key, variants))
+    return tuple(patterns), _anchors(patterns), triggers
+
+
+def _anchors(patterns) -> tuple[dict[tuple[str, int], set[int]], frozenset[int]]:
+    """Which patterns a token can start to satisfy: (attribute, hash of the
+    value) -> pattern indices, from one word every variant of a pattern needs
+    (its head if required); plus the patterns with no such word (always tried).
+    Matching only the patterns a sentence can satisfy gives the same matches,
+    in the same order, as matching them all, at a fraction of the cost."""
+    from spacy.strings import get_string_id
+
+    index: dict[tuple[str, int], set[int]] = {}
+    always: set[int] = set()
+    for number, (_, variants) in enumerate(patterns):
+        for specs in variants:
+            needed = [s for s in specs if "OP" not in s and ("LEMMA" in s or "LOWER" in s)]
+            if not needed:
+                always.add(number)
+                continue
+            attr = "LEMMA" if "LEMMA" in needed[-1] else "LOWER"
+            value = needed[-1][attr]
+            for word in value["IN"] if isinstance(value, dict) else [value]:
+                index.setdefault((attr, get_string_id(word)), set()).add(number)
+    return index, frozenset(always)
+
+
+@lru_cache(maxsize=4096)
+def _matcher(code: str, chosen: tuple[int, ...]):
+    """A spaCy Matcher of the chosen patterns, added in file order."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(load_pipeline(code).vocab)
+    patterns = _patterns(code)[0]
+    for number in chosen:
+        matcher.add(*patterns[number])
+    return matcher
+
+
+def _candidates(doc, code: str) -> tuple[int, ...]:
+    """The patterns a sentence can match: those whose anchor word it contains."""
+    index, always = _patterns(code)[1]
+    chosen = set(always)
+    for token in doc:
+        chosen.update(index.get(("LEMMA", token.lemma), ()))
+        chosen.update(index.get(("LOWER", token.lower), ()))
+    return tuple(sorted(chosen))
 
 
 def _as_gerund(spec: dict) -> dict | None:
@@ -98,9 +142,11 @@ def _as_lower(spec: dict) -> dict:
 def triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: True):
     """(Trigger, head token) pairs, one per head token: among the patterns whose
     conditions hold, the longest wins."""
-    matcher, triggers = _matcher(code)
+    triggers = _patterns(code)[2]
+    chosen = _candidates(sent.doc, code)
+    matches = _matcher(code, chosen)(sent.doc) if chosen else []
     best: dict[int, tuple[int, Trigger, object]] = {}
-    for match_id, start, end in matcher(sent.doc):
+    for match_id, start, end in matches:
         trigger = triggers[sent.doc.vocab.strings[match_id]]
         span = sent.doc[start:end]
         head = _head_token(span, trigger)
