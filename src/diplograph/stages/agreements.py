@@ -33,7 +33,7 @@ class _Vocabulary:
     coordinators: frozenset[str]
     respect_verbs: frozenset[str]
     participles: frozenset[str]
-    document_heads: frozenset[str]  # first words of every document noun
+    document_forms: tuple[str, ...]  # every document noun, singular and plural, lowercase
     measure_nouns: frozenset[str]  # "pour la période …", "pour une valeur de …"
     topic_openers: tuple[tuple[str, ...], ...]  # longest first
     consent_verbs: frozenset[str]
@@ -51,12 +51,13 @@ def _vocabulary(code: str) -> _Vocabulary:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []))
 
-    heads = frozenset(noun.split()[0].lower() for noun in [*data["strong"], *data["weak"]])
+    nouns = [str(n).lower().replace("’", "'") for n in [*data["strong"], *data["weak"]]]
+    forms = tuple(sorted({f for n in nouns for f in (n, _plural(n))}, key=len, reverse=True))
     openers = sorted((tuple(str(p).lower().split()) for p in data.get("title_topic_openers", [])),
                      key=len, reverse=True)
     return _Vocabulary(words("sign_verbs"), words("title_stop_prepositions"),
                        words("title_breaks"), words("coordinators"), words("respect_verbs"),
-                       words("title_participles"), heads, words("title_measure_nouns"),
+                       words("title_participles"), forms, words("title_measure_nouns"),
                        tuple(openers), words("consent_verbs"), words("collective_determiners"),
                        words("signed_as_object"), words("circumstance_words"))
 
@@ -285,13 +286,28 @@ def _extent(doc, end: int, keep: set[int], vocab: _Vocabulary) -> int:
                 and doc[end + 1].text.isupper():
             end += 3  # its acronym: "(ALENA)"
             continue
-        if end in keep and doc[end].lower_ not in vocab.breaks and not (
-                doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
-                and doc[end + 2].lemma_.lower() in vocab.document_heads):
+        if end in keep and doc[end].lower_ not in vocab.breaks \
+                and not _next_document(doc, end, vocab):
             end += 1  # "une convention ... ainsi que d'un mémorandum": two documents
             continue
         break
     return end
+
+
+def _next_document(doc, i: int, vocab: _Vocabulary) -> bool:
+    """"... et d'un mémorandum": a coordinator followed by another document, which
+    ends a title ("et leurs échanges" does not: no document noun follows)."""
+    if doc[i].lower_ not in vocab.coordinators:
+        return False
+    i += 1
+    while i < len(doc) and doc[i].pos_ in ("DET", "ADP"):
+        i += 1  # "et d'un", "et de la"
+    if i >= len(doc):
+        return False
+    start = doc[i].idx
+    rest = doc.text[start:start + 40].lower().replace("’", "'")
+    return any(rest.startswith(form) and not rest[len(form):len(form) + 1].isalnum()
+               for form in vocab.document_forms)
 
 
 def _skip_stopped(doc, start: int, vocab: _Vocabulary) -> int:
@@ -340,9 +356,8 @@ def _topic_end(doc, start: int, vocab: _Vocabulary) -> int:
                for u in t.subtree}
     tokens = {t.i for t in phrase.subtree} - clauses
     end = start
-    while end in tokens and doc[end].lower_ not in vocab.breaks and not (
-            doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
-            and doc[end + 2].lemma_.lower() in vocab.document_heads):
+    while end in tokens and doc[end].lower_ not in vocab.breaks \
+            and not _next_document(doc, end, vocab):
         end += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in vocab.coordinators):
         end -= 1
@@ -524,15 +539,16 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     if hit("finalizing"):
         return "finalizing"
     signs = cues["signed"] + list(vocab.signed_as_object)
+    around = _around(verb)
     if verb is not None and verb.lemma_.lower() in signs and mood == "done":
-        return "signed"
+        # "la conclusion d'un accord avec le FMI souhaitée par la France": wished for
+        return "proposed" if hit("proposed", around) else "signed"
     if hit("concluded") and mood == "done":
         return "agreed"  # initialled, negotiations concluded: settled, not yet signed
     if hit("negotiating") and not (title_words & {"projet"}):
         return "negotiating"
     if verb is not None and verb.lemma_.lower() in signs:
         # hoped or proposed for signing: an idea; due to be signed: a text in preparation
-        around = {t.lemma_.lower() for t in [*list(verb.ancestors)[:3], *verb.children]}
         return "proposed" if hit("proposed", around) else "negotiating"
     if verb is not None and verb.lemma_.lower() in cues["agreed"]:
         return "agreed"
@@ -541,6 +557,18 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     if _circumstance(mention.head, vocab):
         return None  # "lors d'une déclaration conjointe": the occasion, not the news
     return "signed" if hit("signed") else None
+
+
+def _around(verb) -> set[str]:
+    """The lemmas that may qualify an act: its governors, its dependents and, for a
+    noun of signing, the participles in its phrase ("la conclusion d'un accord avec
+    le FMI souhaitée par la France")."""
+    if verb is None:
+        return set()
+    near = [*list(verb.ancestors)[:3], *verb.children]
+    if verb.pos_ == "NOUN":
+        near += [t for t in verb.subtree if t.dep_ == "acl" and t.morph.get("Tense") == ["Past"]]
+    return {t.lemma_.lower() for t in near}
 
 
 def _circumstance(noun, vocab: _Vocabulary) -> bool:
