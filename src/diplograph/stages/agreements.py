@@ -40,6 +40,10 @@ class _Vocabulary:
     collective: frozenset[str]
     signed_as_object: frozenset[str]
     circumstances: frozenset[str]
+    content_verbs: frozenset[str]
+    separators: frozenset[str]
+    ordinals: frozenset[str]
+    relatives: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +63,9 @@ def _vocabulary(code: str) -> _Vocabulary:
                        words("title_breaks"), words("coordinators"), words("respect_verbs"),
                        words("title_participles"), forms, words("title_measure_nouns"),
                        tuple(openers), words("consent_verbs"), words("collective_determiners"),
-                       words("signed_as_object"), words("circumstance_words"))
+                       words("signed_as_object"), words("circumstance_words"),
+                       words("content_verbs"), words("list_separators"),
+                       words("ordinal_pronouns"), words("relative_pronouns"))
 
 
 @dataclass(frozen=True)
@@ -406,9 +412,13 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         if mention.collective:
             recent = (sent.index, status, 4)  # a counted set announces its members
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
-        if mention.collective:  # one record per set, never merged with a single document
+        # "deux accords portant sur A et sur B": one record per topic, not a set
+        topics = _split_topics(mention.title, vocab) if mention.collective else []
+        if mention.collective and not topics:  # one record per set, never merged with a document
             existing = next((a for a in agreements if id(a) in sets
                              and a.parties == parties), None)
+        elif topics:
+            existing = None
         else:
             existing = _same_document([a for a in agreements if id(a) not in sets],
                                       mention.title, parties, parsed.language.code)
@@ -425,13 +435,108 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
                 period = {"start": t.value.value, "end": t.value.end}
         date = date_in(times, sent, mention.head, parsed.document.published) if status in ("signed", "agreed",
                                                                   "in_force") else None
-        agreements.append(Agreement(
-            id=f"a{len(agreements) + 1}", title=mention.title, kind=mention.kind,
-            parties=parties, sectors=sorted(sectors_in(parsed.language, sent)),
-            status=status, date=date, period=period, evidence=[evidence]))
-        if mention.collective:
+        for title in topics or [mention.title]:
+            agreements.append(Agreement(
+                id=f"a{len(agreements) + 1}", title=title, kind=mention.kind,
+                parties=parties, sectors=sorted(sectors_in(parsed.language, sent)),
+                status=status, date=date, period=period, evidence=[evidence]))
+        if mention.collective and not topics:
             sets.add(id(agreements[-1]))
+    agreements += _members(parsed, agreements, sets, mentions, vocab)
     return _kept(agreements, sets)
+
+
+def _split_topics(title: str, vocab: _Vocabulary) -> list[str]:
+    """"accords portant sur A et sur B": the titles of a set whose topics are
+    coordinated with their preposition repeated, one per topic."""
+    words = title.split(" ")
+    openers = {o[0] for o in vocab.topic_openers if len(o) == 1}
+    first = next((k for k, w in enumerate(words) if w.lower() in openers), None)
+    if first is None:
+        return []
+    cuts = [k for k in range(first + 1, len(words) - 1) if words[k].lower() in vocab.coordinators
+            and words[k + 1].lower() == words[first].lower()]
+    if not cuts:
+        return []
+    head, parts, start = " ".join(words[:first]), [], first
+    for cut in [*cuts, len(words)]:
+        parts.append(f"{head} {' '.join(words[start:cut])}")
+        start = cut + 1
+    return parts
+
+
+def _members(parsed: ParsedDoc, agreements: list[Agreement], sets: set[int],
+             mentions: list[DocumentMention], vocab: _Vocabulary) -> list[Agreement]:
+    """The documents of a set told one by one in the sentences after it ("huit
+    protocoles ..." then "Elles concernent A ; B ; C", or "Le premier prévoit A"):
+    each item a record of its own, with the set's parties and status."""
+    starts = {s.start: s.index for s in parsed.sentences}
+    named = {(m.sentence.index, m.head.i) for m in mentions}
+    out = []
+    for record in [a for a in agreements if id(a) in sets]:
+        first = starts.get(record.evidence[0].start)
+        if first is None:
+            continue
+        for sent in parsed.sentences[first + 1:first + 4]:
+            if sent.skip:
+                continue
+            heads = {i for index, i in named if index == sent.index}
+            for topic in [*_listed_topics(sent, heads, vocab), *_ordinal_topic(sent, vocab)]:
+                out.append(Agreement(
+                    id="", title=f"{record.title}: {topic}", kind=record.kind,
+                    parties=record.parties, sectors=sorted(sectors_in(parsed.language, sent)),
+                    status=record.status, date=record.date, period=None,
+                    evidence=[Evidence(sent.start, sent.end, sent.sentence.text)]))
+    return out
+
+
+def _listed_topics(sent: ParsedSentence, heads: set[int], vocab: _Vocabulary) -> list[str]:
+    """"Elles concernent A ; B ; C" (or "Il s'agit de A ; de B"): the items of a list
+    after a verb of content; an item naming its own document is read as such."""
+    doc = sent.doc
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    cuts = [t.i for t in doc if t.text in vocab.separators]
+    if verb is None or not cuts or verb.lemma_.lower() not in vocab.content_verbs \
+            or verb.i > cuts[0]:
+        return []
+    items, start = [], verb.i + 1
+    for end in [*cuts, len(doc)]:
+        if not any(start <= i < end for i in heads):
+            items.append(_topic_text(doc[start:end], vocab))
+        start = end + 1
+    return [item for item in items if item]
+
+
+def _ordinal_topic(sent: ParsedSentence, vocab: _Vocabulary) -> list[str]:
+    """"Le premier, signé par ..., prévoit A", "Le second, qui traite de B, ...":
+    what one member of the set is about."""
+    doc = sent.doc
+    if len(doc) < 3 or doc[0].pos_ != "DET" or doc[1].lower_ not in vocab.ordinals \
+            or not doc[1].dep_.startswith("nsubj"):
+        return []
+    start = 2 + (doc[2].is_punct)
+    if doc[start].lower_ in vocab.relatives and start + 1 < len(doc):
+        end = next((t.i for t in doc[start + 2:] if t.is_punct), len(doc))
+        return [_topic_text(doc[start + 2:end], vocab)]
+    verb = doc[1].head
+    if verb.lemma_.lower() in vocab.content_verbs:
+        objects = [c for c in verb.children if c.dep_ in ("obj", "obl", "xcomp")]
+        if objects:
+            span = doc[min(t.i for t in objects[0].subtree):max(t.i for t in objects[0].subtree) + 1]
+            return [_topic_text(span, vocab)]
+    return []
+
+
+def _topic_text(span, vocab: _Vocabulary) -> str:
+    """An item up to its first comma, without the leading preposition ("de", "d'")."""
+    tokens = list(span)
+    while tokens and (tokens[0].pos_ == "ADP" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    cut = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
+    tokens = tokens[:cut]
+    if not tokens:
+        return ""
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" ,;:.")
 
 
 def _parties(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, head) -> list[str]:
