@@ -261,3 +261,14 @@ def test_agreements_a_signing_wished_for_is_no_document_yet(extract_text):
     record = extract_text("Au menu : la conclusion d'un accord avec le FMI souhaitée par la "
                           "France et le Sénégal.", PUB)
     assert all(a["status"] == "proposed" for a in record["agreements"])
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Le Sénégal et le Mali ont annoncé qu'un accord de pêche était sur le point d'être conclu.",
+     "finalizing"),
+    ("Le Sénégal et le Mali vont accélérer les procédures en vue de conclure un accord de "
+     "sécurité sociale.", "negotiating"),
+    ("Le Sénégal a dénoncé les accords militaires avec le Mali.", "abandoned"),
+])
+def test_agreements_status_from_the_act_around(extract_text, sentence, status):
+    assert only_agreement(extract_text(sentence, PUB))["status"] == status

@@ -643,9 +643,12 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
         return "in_force"
     if hit("finalizing"):
         return "finalizing"
+    if verb is not None and verb.lemma_.lower() in cues["abandoned"]:
+        return "abandoned"  # "a dénoncé les accords militaires"
     signs = cues["signed"] + list(vocab.signed_as_object)
     around = _around(verb)
-    if verb is not None and verb.lemma_.lower() in signs and mood == "done":
+    if verb is not None and verb.lemma_.lower() in signs and mood == "done" \
+            and not _aim(verb):
         # "la conclusion d'un accord avec le FMI souhaitée par la France": wished for
         return "proposed" if hit("proposed", around) else "signed"
     if hit("concluded") and mood == "done":
@@ -674,6 +677,12 @@ def _around(verb) -> set[str]:
     if verb.pos_ == "NOUN":
         near += [t for t in verb.subtree if t.dep_ == "acl" and t.morph.get("Tense") == ["Past"]]
     return {t.lemma_.lower() for t in near}
+
+
+def _aim(verb) -> bool:
+    """"accélérer les procédures en vue de conclure un accord": a signing aimed at (an
+    infinitive clause on another word), not one done ("viennent de signer")."""
+    return verb.morph.get("VerbForm") == ["Inf"] and verb.dep_ in ("acl", "advcl")
 
 
 def _circumstance(noun, vocab: _Vocabulary) -> bool:
