@@ -272,3 +272,18 @@ def test_agreements_a_signing_wished_for_is_no_document_yet(extract_text):
 ])
 def test_agreements_status_from_the_act_around(extract_text, sentence, status):
     assert only_agreement(extract_text(sentence, PUB))["status"] == status
+
+
+def test_agreements_listed_domains_after_a_copula(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont signé mardi six protocoles d'accord. Les "
+                          "domaines visés sont les hydrocarbures ; les mines, ainsi que "
+                          "l'éducation.", PUB)
+    found = titles(record)
+    assert all(any(word in t for t in found) for word in ("hydrocarbures", "mines", "éducation"))
+
+
+def test_agreements_one_document_named_by_fewer_of_its_sides(extract_text):
+    record = extract_text("L'Union européenne et le Mercosur ont conclu l'accord commercial "
+                          "Mercosur-UE. Le Brésil a signé l'accord Mercosur-UE avec l'Union "
+                          "européenne.", PUB)
+    assert len(record["agreements"]) == 1, [(a["title"], a["parties"]) for a in record["agreements"]]

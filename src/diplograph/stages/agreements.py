@@ -491,20 +491,37 @@ def _members(parsed: ParsedDoc, agreements: list[Agreement], sets: set[int],
 
 
 def _listed_topics(sent: ParsedSentence, heads: set[int], vocab: _Vocabulary) -> list[str]:
-    """"Elles concernent A ; B ; C" (or "Il s'agit de A ; de B"): the items of a list
-    after a verb of content; an item naming its own document is read as such."""
+    """"Elles concernent A ; B ; C", "Il s'agit de A ; de B", "Les domaines visés sont
+    A ; B, ainsi que C": the items of a list after a verb of content; an item naming
+    its own document is read as such."""
     doc = sent.doc
-    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    start = _list_start(doc, vocab)
     cuts = [t.i for t in doc if t.text in vocab.separators]
-    if verb is None or not cuts or verb.lemma_.lower() not in vocab.content_verbs \
-            or verb.i > cuts[0]:
+    if start is None or not cuts or start > cuts[0]:
         return []
-    items, start = [], verb.i + 1
-    for end in [*cuts, len(doc)]:
+    cuts += [t.i for t in doc if t.i > cuts[0] and t.lower_ in vocab.breaks]  # ", ainsi que C"
+    items = []
+    for end in [*sorted(cuts), len(doc)]:
         if not any(start <= i < end for i in heads):
             items.append(_topic_text(doc[start:end], vocab))
         start = end + 1
     return [item for item in items if item]
+
+
+def _list_start(doc, vocab: _Vocabulary) -> int | None:
+    """Where the items start: after a verb of content ("concernent", "s'agit") or after
+    the copula of a subject that has one ("les domaines visés sont")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if root.lemma_.lower() in vocab.content_verbs:
+        return root.i + 1
+    copula = [c for c in root.children if c.dep_ == "cop"]
+    subject = [c for c in root.children if c.dep_.startswith("nsubj")]
+    if copula and subject and any(c.dep_ == "acl" and c.lemma_.lower() in vocab.content_verbs
+                                  for c in subject[0].children):
+        return copula[0].i + 1
+    return None
 
 
 def _ordinal_topic(sent: ParsedSentence, vocab: _Vocabulary) -> list[str]:
@@ -530,7 +547,7 @@ def _ordinal_topic(sent: ParsedSentence, vocab: _Vocabulary) -> list[str]:
 def _topic_text(span, vocab: _Vocabulary) -> str:
     """An item up to its first comma, without the leading preposition ("de", "d'")."""
     tokens = list(span)
-    while tokens and (tokens[0].pos_ == "ADP" or tokens[0].is_punct):
+    while tokens and (tokens[0].pos_ in ("ADP", "SCONJ") or tokens[0].is_punct):
         tokens = tokens[1:]
     cut = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
     tokens = tokens[:cut]
@@ -608,7 +625,7 @@ def _same_document(agreements: list[Agreement], title: str, parties: list[str],
     mémorandum d'accord pour la coopération militaire")."""
     words, subject = _key(title), _subject(title, code)
     for agreement in agreements:
-        if agreement.parties != parties:
+        if not _same_sides(agreement.parties, parties):
             continue
         other, other_subject = _key(agreement.title), _subject(agreement.title, code)
         if subject and other_subject:
@@ -617,6 +634,13 @@ def _same_document(agreements: list[Agreement], title: str, parties: list[str],
         elif words and other and (words <= other or other <= words):
             return agreement
     return None
+
+
+def _same_sides(one: list[str], other: list[str]) -> bool:
+    """The same sides, or one sentence naming fewer of them ("l'UE et le Mercosur", then
+    "l'accord Mercosur-UE" with the presidents of two members)."""
+    a, b = set(one), set(other)
+    return a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a))
 
 
 def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
