@@ -269,6 +269,8 @@ def test_agreements_a_signing_wished_for_is_no_document_yet(extract_text):
     ("Le Sénégal et le Mali vont accélérer les procédures en vue de conclure un accord de "
      "sécurité sociale.", "negotiating"),
     ("Le Sénégal a dénoncé les accords militaires avec le Mali.", "abandoned"),
+    ("Le Sénégal et le Mali accélèrent le processus de conclusion d'un accord de pêche.",
+     "negotiating"),
 ])
 def test_agreements_status_from_the_act_around(extract_text, sentence, status):
     assert only_agreement(extract_text(sentence, PUB))["status"] == status

@@ -41,6 +41,7 @@ class _Vocabulary:
     signed_as_object: frozenset[str]
     circumstances: frozenset[str]
     content_verbs: frozenset[str]
+    process_nouns: frozenset[str]
     separators: frozenset[str]
     ordinals: frozenset[str]
     relatives: frozenset[str]
@@ -64,7 +65,7 @@ def _vocabulary(code: str) -> _Vocabulary:
                        words("title_participles"), forms, words("title_measure_nouns"),
                        tuple(openers), words("consent_verbs"), words("collective_determiners"),
                        words("signed_as_object"), words("circumstance_words"),
-                       words("content_verbs"), words("list_separators"),
+                       words("content_verbs"), words("process_nouns"), words("list_separators"),
                        words("ordinal_pronouns"), words("relative_pronouns"))
 
 
@@ -674,7 +675,9 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     if verb is not None and verb.lemma_.lower() in signs and mood == "done" \
             and not _aim(verb):
         # "la conclusion d'un accord avec le FMI souhaitée par la France": wished for
-        return "proposed" if hit("proposed", around) else "signed"
+        if hit("proposed", around):
+            return "proposed"
+        return "negotiating" if around & vocab.process_nouns else "signed"
     if hit("concluded") and mood == "done":
         return "agreed"  # initialled, negotiations concluded: settled, not yet signed
     if hit("negotiating") and not (title_words & {"projet"}):
