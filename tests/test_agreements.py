@@ -221,3 +221,71 @@ def test_agreements_members_of_a_counted_set_share_its_signing(extract_text):
                           PUB)
     assert all(a["status"] == "signed" for a in record["agreements"])
     assert any("jumelage" in t for t in titles(record))
+
+
+def test_agreements_members_listed_after_a_counted_set_are_records(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont signé mardi six protocoles d'accord. Ils "
+                          "concernent la coopération dans le domaine de la pêche ; la création "
+                          "d'un conseil d'affaires ; la formation des diplomates.", PUB)
+    found = titles(record)
+    assert len(found) == 3, found
+    assert all(any(word in t for t in found) for word in ("pêche", "conseil", "diplomates"))
+    assert all(a["status"] == "signed" for a in record["agreements"])
+
+
+def test_agreements_first_and_second_of_a_set_are_records(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont signé mardi deux memoranda. Le premier, "
+                          "signé par les ministres, prévoit des consultations bilatérales. Le "
+                          "second, qui porte sur la coopération culturelle, a été signé par les "
+                          "ministres de la Culture.", PUB)
+    found = titles(record)
+    assert len(found) == 2 and any("consultations" in t for t in found) \
+        and any("culturelle" in t for t in found), found
+
+
+def test_agreements_two_documents_on_two_coordinated_topics(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont signé deux accords portant sur la protection "
+                          "des investissements et sur la coopération dans la défense.", PUB)
+    found = titles(record)
+    assert len(found) == 2 and any("investissements" in t for t in found) \
+        and any("défense" in t for t in found), found
+
+
+def test_agreements_title_runs_over_a_coordinated_topic_that_is_no_document(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont conclu un accord sur leur coopération et "
+                          "leurs échanges.", PUB)
+    assert "échanges" in only_agreement(record)["title"]
+
+
+def test_agreements_a_signing_wished_for_is_no_document_yet(extract_text):
+    record = extract_text("Au menu : la conclusion d'un accord avec le FMI souhaitée par la "
+                          "France et le Sénégal.", PUB)
+    assert all(a["status"] == "proposed" for a in record["agreements"])
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Le Sénégal et le Mali ont annoncé qu'un accord de pêche était sur le point d'être conclu.",
+     "finalizing"),
+    ("Le Sénégal et le Mali vont accélérer les procédures en vue de conclure un accord de "
+     "sécurité sociale.", "negotiating"),
+    ("Le Sénégal a dénoncé les accords militaires avec le Mali.", "abandoned"),
+    ("Le Sénégal et le Mali accélèrent le processus de conclusion d'un accord de pêche.",
+     "negotiating"),
+])
+def test_agreements_status_from_the_act_around(extract_text, sentence, status):
+    assert only_agreement(extract_text(sentence, PUB))["status"] == status
+
+
+def test_agreements_listed_domains_after_a_copula(extract_text):
+    record = extract_text("Le Sénégal et le Mali ont signé mardi six protocoles d'accord. Les "
+                          "domaines visés sont les hydrocarbures ; les mines, ainsi que "
+                          "l'éducation.", PUB)
+    found = titles(record)
+    assert all(any(word in t for t in found) for word in ("hydrocarbures", "mines", "éducation"))
+
+
+def test_agreements_one_document_named_by_fewer_of_its_sides(extract_text):
+    record = extract_text("L'Union européenne et le Mercosur ont conclu l'accord commercial "
+                          "Mercosur-UE. Le Brésil a signé l'accord Mercosur-UE avec l'Union "
+                          "européenne.", PUB)
+    assert len(record["agreements"]) == 1, [(a["title"], a["parties"]) for a in record["agreements"]]

@@ -122,3 +122,10 @@ def test_segment_keeps_offsets_with_crlf_and_typographic_characters():
         "Titre", "Le ministre a dit : « C’est l’heure ».", "Puis il est parti.", "Fin."]
     for s in found:
         assert text[s.start:s.end] == s.text
+
+
+def test_segment_splits_wire_copy_that_lost_its_space():
+    from diplograph.segment import _cut_line
+    line = "Ils ont signé un accord.Leur homologue, M.Xi, a salué la coopération.Fin."
+    assert [line[a:b] for a, b in _cut_line(line)] == [
+        "Ils ont signé un accord.", "Leur homologue, M.Xi, a salué la coopération.", "Fin."]

@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass
 
 # After . ! ? or … (and an optional closing quote), a space, then something
-# that starts a sentence: an uppercase letter, a digit or an opening quote.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])")
+# that starts a sentence: an uppercase letter, a digit or an opening quote; or,
+# in wire copy that lost its spaces, a word's final period glued to a capitalised
+# word ("régionales.Leur homologue").
+_BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])"
+                       r"|(?<=[a-zß-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
 # Abbreviations whose final period does not end a sentence
 _ABBREVIATIONS = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|St|Ste|Me|Mgr|av|apr|J\.-C|"
                             r"etc|cf|env|No|n°|vol|p|art|Gen|Gén|Col|Lt|Sgt)\.|\b[A-Z]\.)$")

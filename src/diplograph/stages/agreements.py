@@ -33,13 +33,18 @@ class _Vocabulary:
     coordinators: frozenset[str]
     respect_verbs: frozenset[str]
     participles: frozenset[str]
-    document_heads: frozenset[str]  # first words of every document noun
+    document_forms: tuple[str, ...]  # every document noun, singular and plural, lowercase
     measure_nouns: frozenset[str]  # "pour la période …", "pour une valeur de …"
     topic_openers: tuple[tuple[str, ...], ...]  # longest first
     consent_verbs: frozenset[str]
     collective: frozenset[str]
     signed_as_object: frozenset[str]
     circumstances: frozenset[str]
+    content_verbs: frozenset[str]
+    process_nouns: frozenset[str]
+    separators: frozenset[str]
+    ordinals: frozenset[str]
+    relatives: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -51,14 +56,17 @@ def _vocabulary(code: str) -> _Vocabulary:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []))
 
-    heads = frozenset(noun.split()[0].lower() for noun in [*data["strong"], *data["weak"]])
+    nouns = [str(n).lower().replace("’", "'") for n in [*data["strong"], *data["weak"]]]
+    forms = tuple(sorted({f for n in nouns for f in (n, _plural(n))}, key=len, reverse=True))
     openers = sorted((tuple(str(p).lower().split()) for p in data.get("title_topic_openers", [])),
                      key=len, reverse=True)
     return _Vocabulary(words("sign_verbs"), words("title_stop_prepositions"),
                        words("title_breaks"), words("coordinators"), words("respect_verbs"),
-                       words("title_participles"), heads, words("title_measure_nouns"),
+                       words("title_participles"), forms, words("title_measure_nouns"),
                        tuple(openers), words("consent_verbs"), words("collective_determiners"),
-                       words("signed_as_object"), words("circumstance_words"))
+                       words("signed_as_object"), words("circumstance_words"),
+                       words("content_verbs"), words("process_nouns"), words("list_separators"),
+                       words("ordinal_pronouns"), words("relative_pronouns"))
 
 
 @dataclass(frozen=True)
@@ -285,13 +293,28 @@ def _extent(doc, end: int, keep: set[int], vocab: _Vocabulary) -> int:
                 and doc[end + 1].text.isupper():
             end += 3  # its acronym: "(ALENA)"
             continue
-        if end in keep and doc[end].lower_ not in vocab.breaks and not (
-                doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
-                and doc[end + 2].lemma_.lower() in vocab.document_heads):
+        if end in keep and doc[end].lower_ not in vocab.breaks \
+                and not _next_document(doc, end, vocab):
             end += 1  # "une convention ... ainsi que d'un mémorandum": two documents
             continue
         break
     return end
+
+
+def _next_document(doc, i: int, vocab: _Vocabulary) -> bool:
+    """"... et d'un mémorandum": a coordinator followed by another document, which
+    ends a title ("et leurs échanges" does not: no document noun follows)."""
+    if doc[i].lower_ not in vocab.coordinators:
+        return False
+    i += 1
+    while i < len(doc) and doc[i].pos_ in ("DET", "ADP"):
+        i += 1  # "et d'un", "et de la"
+    if i >= len(doc):
+        return False
+    start = doc[i].idx
+    rest = doc.text[start:start + 40].lower().replace("’", "'")
+    return any(rest.startswith(form) and not rest[len(form):len(form) + 1].isalnum()
+               for form in vocab.document_forms)
 
 
 def _skip_stopped(doc, start: int, vocab: _Vocabulary) -> int:
@@ -340,9 +363,8 @@ def _topic_end(doc, start: int, vocab: _Vocabulary) -> int:
                for u in t.subtree}
     tokens = {t.i for t in phrase.subtree} - clauses
     end = start
-    while end in tokens and doc[end].lower_ not in vocab.breaks and not (
-            doc[end].lower_ in vocab.coordinators and end + 2 < len(doc)
-            and doc[end + 2].lemma_.lower() in vocab.document_heads):
+    while end in tokens and doc[end].lower_ not in vocab.breaks \
+            and not _next_document(doc, end, vocab):
         end += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in vocab.coordinators):
         end -= 1
@@ -391,9 +413,13 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         if mention.collective:
             recent = (sent.index, status, 4)  # a counted set announces its members
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
-        if mention.collective:  # one record per set, never merged with a single document
+        # "deux accords portant sur A et sur B": one record per topic, not a set
+        topics = _split_topics(mention.title, vocab) if mention.collective else []
+        if mention.collective and not topics:  # one record per set, never merged with a document
             existing = next((a for a in agreements if id(a) in sets
                              and a.parties == parties), None)
+        elif topics:
+            existing = None
         else:
             existing = _same_document([a for a in agreements if id(a) not in sets],
                                       mention.title, parties, parsed.language.code)
@@ -410,13 +436,125 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
                 period = {"start": t.value.value, "end": t.value.end}
         date = date_in(times, sent, mention.head, parsed.document.published) if status in ("signed", "agreed",
                                                                   "in_force") else None
-        agreements.append(Agreement(
-            id=f"a{len(agreements) + 1}", title=mention.title, kind=mention.kind,
-            parties=parties, sectors=sorted(sectors_in(parsed.language, sent)),
-            status=status, date=date, period=period, evidence=[evidence]))
-        if mention.collective:
+        for title in topics or [mention.title]:
+            agreements.append(Agreement(
+                id=f"a{len(agreements) + 1}", title=title, kind=mention.kind,
+                parties=parties, sectors=sorted(sectors_in(parsed.language, sent)),
+                status=status, date=date, period=period, evidence=[evidence]))
+        if mention.collective and not topics:
             sets.add(id(agreements[-1]))
+    agreements += _members(parsed, agreements, sets, mentions, vocab)
     return _kept(agreements, sets)
+
+
+def _split_topics(title: str, vocab: _Vocabulary) -> list[str]:
+    """"accords portant sur A et sur B": the titles of a set whose topics are
+    coordinated with their preposition repeated, one per topic."""
+    words = title.split(" ")
+    openers = {o[0] for o in vocab.topic_openers if len(o) == 1}
+    first = next((k for k, w in enumerate(words) if w.lower() in openers), None)
+    if first is None:
+        return []
+    cuts = [k for k in range(first + 1, len(words) - 1) if words[k].lower() in vocab.coordinators
+            and words[k + 1].lower() == words[first].lower()]
+    if not cuts:
+        return []
+    head, parts, start = " ".join(words[:first]), [], first
+    for cut in [*cuts, len(words)]:
+        parts.append(f"{head} {' '.join(words[start:cut])}")
+        start = cut + 1
+    return parts
+
+
+def _members(parsed: ParsedDoc, agreements: list[Agreement], sets: set[int],
+             mentions: list[DocumentMention], vocab: _Vocabulary) -> list[Agreement]:
+    """The documents of a set told one by one in the sentences after it ("huit
+    protocoles ..." then "Elles concernent A ; B ; C", or "Le premier prévoit A"):
+    each item a record of its own, with the set's parties and status."""
+    starts = {s.start: s.index for s in parsed.sentences}
+    named = {(m.sentence.index, m.head.i) for m in mentions}
+    out = []
+    for record in [a for a in agreements if id(a) in sets]:
+        first = starts.get(record.evidence[0].start)
+        if first is None:
+            continue
+        for sent in parsed.sentences[first + 1:first + 4]:
+            if sent.skip:
+                continue
+            heads = {i for index, i in named if index == sent.index}
+            for topic in [*_listed_topics(sent, heads, vocab), *_ordinal_topic(sent, vocab)]:
+                out.append(Agreement(
+                    id="", title=f"{record.title}: {topic}", kind=record.kind,
+                    parties=record.parties, sectors=sorted(sectors_in(parsed.language, sent)),
+                    status=record.status, date=record.date, period=None,
+                    evidence=[Evidence(sent.start, sent.end, sent.sentence.text)]))
+    return out
+
+
+def _listed_topics(sent: ParsedSentence, heads: set[int], vocab: _Vocabulary) -> list[str]:
+    """"Elles concernent A ; B ; C", "Il s'agit de A ; de B", "Les domaines visés sont
+    A ; B, ainsi que C": the items of a list after a verb of content; an item naming
+    its own document is read as such."""
+    doc = sent.doc
+    start = _list_start(doc, vocab)
+    cuts = [t.i for t in doc if t.text in vocab.separators]
+    if start is None or not cuts or start > cuts[0]:
+        return []
+    cuts += [t.i for t in doc if t.i > cuts[0] and t.lower_ in vocab.breaks]  # ", ainsi que C"
+    items = []
+    for end in [*sorted(cuts), len(doc)]:
+        if not any(start <= i < end for i in heads):
+            items.append(_topic_text(doc[start:end], vocab))
+        start = end + 1
+    return [item for item in items if item]
+
+
+def _list_start(doc, vocab: _Vocabulary) -> int | None:
+    """Where the items start: after a verb of content ("concernent", "s'agit") or after
+    the copula of a subject that has one ("les domaines visés sont")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if root.lemma_.lower() in vocab.content_verbs:
+        return root.i + 1
+    copula = [c for c in root.children if c.dep_ == "cop"]
+    subject = [c for c in root.children if c.dep_.startswith("nsubj")]
+    if copula and subject and any(c.dep_ == "acl" and c.lemma_.lower() in vocab.content_verbs
+                                  for c in subject[0].children):
+        return copula[0].i + 1
+    return None
+
+
+def _ordinal_topic(sent: ParsedSentence, vocab: _Vocabulary) -> list[str]:
+    """"Le premier, signé par ..., prévoit A", "Le second, qui traite de B, ...":
+    what one member of the set is about."""
+    doc = sent.doc
+    if len(doc) < 3 or doc[0].pos_ != "DET" or doc[1].lower_ not in vocab.ordinals \
+            or not doc[1].dep_.startswith("nsubj"):
+        return []
+    start = 2 + (doc[2].is_punct)
+    if doc[start].lower_ in vocab.relatives and start + 1 < len(doc):
+        end = next((t.i for t in doc[start + 2:] if t.is_punct), len(doc))
+        return [_topic_text(doc[start + 2:end], vocab)]
+    verb = doc[1].head
+    if verb.lemma_.lower() in vocab.content_verbs:
+        objects = [c for c in verb.children if c.dep_ in ("obj", "obl", "xcomp")]
+        if objects:
+            span = doc[min(t.i for t in objects[0].subtree):max(t.i for t in objects[0].subtree) + 1]
+            return [_topic_text(span, vocab)]
+    return []
+
+
+def _topic_text(span, vocab: _Vocabulary) -> str:
+    """An item up to its first comma, without the leading preposition ("de", "d'")."""
+    tokens = list(span)
+    while tokens and (tokens[0].pos_ in ("ADP", "SCONJ") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    cut = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
+    tokens = tokens[:cut]
+    if not tokens:
+        return ""
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" ,;:.")
 
 
 def _parties(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, head) -> list[str]:
@@ -488,7 +626,7 @@ def _same_document(agreements: list[Agreement], title: str, parties: list[str],
     mémorandum d'accord pour la coopération militaire")."""
     words, subject = _key(title), _subject(title, code)
     for agreement in agreements:
-        if agreement.parties != parties:
+        if not _same_sides(agreement.parties, parties):
             continue
         other, other_subject = _key(agreement.title), _subject(agreement.title, code)
         if subject and other_subject:
@@ -497,6 +635,13 @@ def _same_document(agreements: list[Agreement], title: str, parties: list[str],
         elif words and other and (words <= other or other <= words):
             return agreement
     return None
+
+
+def _same_sides(one: list[str], other: list[str]) -> bool:
+    """The same sides, or one sentence naming fewer of them ("l'UE et le Mercosur", then
+    "l'accord Mercosur-UE" with the presidents of two members)."""
+    a, b = set(one), set(other)
+    return a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a))
 
 
 def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
@@ -523,16 +668,22 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
         return "in_force"
     if hit("finalizing"):
         return "finalizing"
+    if verb is not None and verb.lemma_.lower() in cues["abandoned"]:
+        return "abandoned"  # "a dénoncé les accords militaires"
     signs = cues["signed"] + list(vocab.signed_as_object)
-    if verb is not None and verb.lemma_.lower() in signs and mood == "done":
-        return "signed"
+    around = _around(verb)
+    if verb is not None and verb.lemma_.lower() in signs and mood == "done" \
+            and not _aim(verb):
+        # "la conclusion d'un accord avec le FMI souhaitée par la France": wished for
+        if hit("proposed", around):
+            return "proposed"
+        return "negotiating" if around & vocab.process_nouns else "signed"
     if hit("concluded") and mood == "done":
         return "agreed"  # initialled, negotiations concluded: settled, not yet signed
     if hit("negotiating") and not (title_words & {"projet"}):
         return "negotiating"
     if verb is not None and verb.lemma_.lower() in signs:
         # hoped or proposed for signing: an idea; due to be signed: a text in preparation
-        around = {t.lemma_.lower() for t in [*list(verb.ancestors)[:3], *verb.children]}
         return "proposed" if hit("proposed", around) else "negotiating"
     if verb is not None and verb.lemma_.lower() in cues["agreed"]:
         return "agreed"
@@ -541,6 +692,24 @@ def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
     if _circumstance(mention.head, vocab):
         return None  # "lors d'une déclaration conjointe": the occasion, not the news
     return "signed" if hit("signed") else None
+
+
+def _around(verb) -> set[str]:
+    """The lemmas that may qualify an act: its governors, its dependents and, for a
+    noun of signing, the participles in its phrase ("la conclusion d'un accord avec
+    le FMI souhaitée par la France")."""
+    if verb is None:
+        return set()
+    near = [*list(verb.ancestors)[:3], *verb.children]
+    if verb.pos_ == "NOUN":
+        near += [t for t in verb.subtree if t.dep_ == "acl" and t.morph.get("Tense") == ["Past"]]
+    return {t.lemma_.lower() for t in near}
+
+
+def _aim(verb) -> bool:
+    """"accélérer les procédures en vue de conclure un accord": a signing aimed at (an
+    infinitive clause on another word), not one done ("viennent de signer")."""
+    return verb.morph.get("VerbForm") == ["Inf"] and verb.dep_ in ("acl", "advcl")
 
 
 def _circumstance(noun, vocab: _Vocabulary) -> bool:
