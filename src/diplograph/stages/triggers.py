@@ -292,7 +292,7 @@ def outermost(found: list, lang: LanguageData) -> list:
     kept = []
     for trigger, head in found:
         if _is_background_participle(trigger, head) or _is_background(head, lang) \
-                or _is_document_content(head, lang):
+                or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
         if ancestor is not None and not trigger.weak and _is_content(
@@ -355,6 +355,17 @@ def _purpose(token, lang: LanguageData) -> bool:
         c.lower_ in lang.words("purpose_markers") for c in token.children if c.dep_ in ("mark", "case"))
 
 
+def _is_aim(trigger: Trigger, head, lang: LanguageData) -> bool:
+    """"a effectué une tournée afin de *coordonner*", "allouerait 600 millions
+    pour *soutenir* les élections", "le don est destiné à *soutenir*": what an
+    act aims at, not an act of its own (a meeting one travels to is one)."""
+    if trigger.type == "CONSULT" or "Inf" not in head.morph.get("VerbForm"):
+        return False
+    return _purpose(head, lang) or (
+        head.dep_ in ("xcomp", "obl:arg", "obl", "advcl")
+        and head.head.lemma_.lower() in lang.words("aim_verbs"))
+
+
 def _is_background(head, lang: LanguageData) -> bool:
     """"depuis l'établissement des relations": history, not news."""
     return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case")
@@ -364,8 +375,7 @@ def _is_document_content(head, lang: LanguageData) -> bool:
     """"un mémorandum sur la création d'une commission", "le programme
     d'activités conjointes": what a document is about, not an act (nor is a
     noun named as a topic: "un texte sur la création de ...")."""
-    if head.pos_ == "NOUN" and head.dep_ in ("nmod", "obl:arg", "obl") and any(
-            c.dep_ == "case" and c.lower_ in lang.words("topic_markers") for c in head.children):
+    if _is_topic(head, lang):
         return True
     token = head
     for _ in range(2):
@@ -374,6 +384,20 @@ def _is_document_content(head, lang: LanguageData) -> bool:
         token = token.head
         if token.lemma_.lower() in lang.words("document_nouns"):
             return True
+    return False
+
+
+def _is_topic(head, lang: LanguageData) -> bool:
+    """"une conversation ... sur le renforcement de la coopération et de la
+    *coordination*": a noun inside what something is about."""
+    token = head
+    for _ in range(3):
+        if token.pos_ != "NOUN" or token.dep_ not in ("nmod", "obl:arg", "obl", "conj"):
+            return False
+        if token.dep_ != "conj" and any(c.dep_ == "case" and c.lower_ in lang.words("topic_markers")
+                                        for c in token.children):
+            return True
+        token = token.head
     return False
 
 
