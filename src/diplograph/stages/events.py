@@ -85,6 +85,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                 status = "failed" if mood == "failed" and trigger.status in (
                     "proposed", "requested") else trigger.status or mood
             mode = trigger.mode
+            kind = _threat_or(trigger.type, head, lang)
             if trigger.type == "CONSULT" and mode is None \
                     and head.lemma_.lower() in lang.words("visit_nouns"):
                 mode = "visit"  # "la visite présidentielle" is a visit, whatever the trigger
@@ -114,7 +115,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             date = date_in(times, sent, head, parsed.document.published)
             for sides in _one_per_counterpart(trigger, mode, parties, who, actors, sent, lang):
                 drafts.append(Draft(
-                    trigger=trigger, sentence=sent, head=head, type=trigger.type, mode=mode,
+                    trigger=trigger, sentence=sent, head=head, type=kind, mode=mode,
                     status=status, parties=sides,
                     source=[s for s in who.source if s in sides],
                     target=[t for t in who.target if t in sides],
@@ -124,6 +125,31 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     weak=weak, told_before=told_before,
                     amounts=amounts_by_sentence.get(sent.start, frozenset())))
     return drafts
+
+
+def _threat_or(event_type: str, head, lang: LanguageData) -> str:
+    """"envisageait de retirer son ambassadeur", "sont prêtes à prendre des
+    mesures de rétorsion": a sanction only weighed or held out is a threat."""
+    if event_type.lower() not in lang.words("threatened_acts"):
+        return event_type
+    cues = lang.words("threat_cues")
+    return "THREATEN" if any(t.lemma_.lower() in cues or t.lower_ in cues
+                             for t in _governing_verbs(head)) else event_type
+
+
+def _governing_verbs(head) -> list:
+    """The verbs (and their modifiers) an act is the complement of: "envisage
+    de *retirer*", "prêtes à prendre des *mesures*" — not a noun it qualifies
+    ("la décision d'*expulser*" stops at "décision")."""
+    out, token = [], head
+    for _ in range(3):
+        infinitive_conjunct = token.dep_ == "conj" and "Inf" in token.morph.get("VerbForm")
+        if token.dep_ not in ("xcomp", "ccomp", "obj") and not infinitive_conjunct \
+                or token.head.i == token.i:
+            break
+        token = token.head
+        out += [token, *(c for c in token.children if c.dep_ in ("aux", "aux:tense", "advmod", "cop"))]
+    return out
 
 
 def finish_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],

@@ -175,7 +175,9 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         people = {m.token_start for m in actors.in_sentence(sent.index) if m.kind == "person"}
         for child in children:
             if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass", "iobj",
-                              "obl:agent", "nmod"):
+                              "obl:agent", "nmod") or _misparsed_object(child):
+                if child.lemma_.lower() in lang.words("person_words"):
+                    return True  # "avec les ministres"
                 for t in child.subtree:
                     if t.i in people or t.lower_ in lang.words("person_words"):
                         return True
@@ -193,6 +195,12 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return quantities_here or any(
             t.lemma_.lower() in lang.words("goods") for c in children if c.dep_ in ("obj", "obl:arg")
             for t in c.subtree)
+    if need == "gift_object":
+        # "a offert 70 animaux" is a gift; "a offert l'aide du Canada" an offer of help
+        objects = [c for c in children if c.dep_ in ("obj", "obl:arg")]
+        return quantities_here or bool(objects) and not any(
+            o.lemma_.lower() in lang.words("offered_help") for o in objects) and any(
+            t.lemma_.lower() in lang.words("goods") for o in objects for t in o.subtree)
     if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
         clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
                   or (c.pos_ == "VERB" and c.i > head.i)]
@@ -217,6 +225,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
     if need == "possessive_or_expression":
         return any("Poss=Yes" in str(c.morph) or c.lower_ in lang.words("possessives")
                    for c in children) or head.head.lemma_ in lang.words("expression_verbs")
+    if need == "departure_complement":
+        return _departure_complement(head, lang)
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
     if need == "private_subject":
@@ -230,7 +240,15 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
 
 # needs met by what the act is done to: the grammar.yaml list naming those things
 _THING_NEEDS = {"body_object": "body_nouns", "envoy_object": "envoy_words",
-                "closable_object": "closable_nouns"}
+                "closable_object": "closable_nouns", "relations_object": "partnership_nouns",
+                "opinion_object": "opinion_nouns", "document_object": "document_nouns"}
+
+
+def _misparsed_object(child) -> bool:
+    """"a convoqué, samedi, l'ambassadeur", "convoqué le chargé d'affaires": a
+    noun the parser hangs on the verb as a conjunct or complement is its object."""
+    return child.dep_ in ("conj", "xcomp", "appos") and child.pos_ in ("NOUN", "PROPN") \
+        and child.i > child.head.i
 
 
 def _names_thing(head, words: set) -> bool:
@@ -249,9 +267,20 @@ def _names_thing(head, words: set) -> bool:
 def _intent_complement(head, lang: LanguageData) -> bool:
     """"leur volonté de renforcer", "l'engagement du Canada à travailler": a
     will or pledge that names the act it aims at (an infinitive)."""
+    candidates = [t for t in head.children if t.dep_ in ("acl", "nmod", "xcomp", "advcl", "obl", "ccomp")]
+    if head.dep_ == "obj":  # "a réaffirmé l'engagement des États-Unis à travailler": hung on the verb
+        candidates += [t for t in head.head.children if t.dep_ in ("xcomp", "advcl") and t.i > head.i]
     return any("Inf" in t.morph.get("VerbForm") and any(
         m.lower_ in lang.words("infinitive_markers") for m in t.children if m.dep_ in ("mark", "case"))
-        for t in head.children if t.dep_ in ("acl", "nmod", "xcomp", "advcl", "obl", "ccomp"))
+        for t in candidates)
+
+
+def _departure_complement(head, lang: LanguageData) -> bool:
+    """"a demandé aux diplomates de quitter le pays", "prie l'ambassadeur de
+    quitter le territoire": asking envoys to leave is sending them away."""
+    return any(t.lemma_.lower() in lang.words("departure_verbs") and "Inf" in t.morph.get("VerbForm")
+               for c in head.children if c.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "advcl")
+               for t in [c, *c.children] if t.pos_ == "VERB")
 
 
 def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
@@ -309,7 +338,7 @@ def outermost(found: list, lang: LanguageData) -> list:
     kept = []
     for trigger, head in found:
         if _is_background_participle(trigger, head) or _is_background(head, lang) \
-                or _is_document_content(head, lang):
+                or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
         if ancestor is not None and not trigger.weak and _is_content(
@@ -340,9 +369,16 @@ def _governing_trigger(head, heads: dict, lang: LanguageData):
     while token.head.i != token.i:
         child, token = token, token.head
         if token.i in heads and not heads[token.i].weak:
+            if child.dep_ == "conj" and _finite_clause(child):
+                return None  # "ont condamné ... et ont affirmé": a second act, not content
             return token if child.dep_ in _CONTENT_DEPS or _purpose(child, lang) \
                 or _infinitive_complement(child, lang) else None
     return None
+
+
+def _finite_clause(token) -> bool:
+    """A verb with its own auxiliary or subject: a clause of its own."""
+    return token.pos_ == "VERB" and any(c.dep_.startswith(("aux", "nsubj")) for c in token.children)
 
 
 def _infinitive_complement(token, lang: LanguageData) -> bool:
@@ -365,6 +401,17 @@ def _purpose(token, lang: LanguageData) -> bool:
         c.lower_ in lang.words("purpose_markers") for c in token.children if c.dep_ in ("mark", "case"))
 
 
+def _is_aim(trigger: Trigger, head, lang: LanguageData) -> bool:
+    """"a effectué une tournée afin de *coordonner*", "allouerait 600 millions
+    pour *soutenir* les élections", "le don est destiné à *soutenir*": what an
+    act aims at, not an act of its own (a meeting one travels to is one)."""
+    if trigger.type == "CONSULT" or "Inf" not in head.morph.get("VerbForm"):
+        return False
+    return _purpose(head, lang) or (
+        head.dep_ in ("xcomp", "obl:arg", "obl", "advcl")
+        and head.head.lemma_.lower() in lang.words("aim_verbs"))
+
+
 def _is_background(head, lang: LanguageData) -> bool:
     """"depuis l'établissement des relations": history, not news."""
     return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case")
@@ -374,8 +421,7 @@ def _is_document_content(head, lang: LanguageData) -> bool:
     """"un mémorandum sur la création d'une commission", "le programme
     d'activités conjointes": what a document is about, not an act (nor is a
     noun named as a topic: "un texte sur la création de ...")."""
-    if head.pos_ == "NOUN" and head.dep_ in ("nmod", "obl:arg", "obl") and any(
-            c.dep_ == "case" and c.lower_ in lang.words("topic_markers") for c in head.children):
+    if _is_topic(head, lang):
         return True
     token = head
     for _ in range(2):
@@ -384,6 +430,20 @@ def _is_document_content(head, lang: LanguageData) -> bool:
         token = token.head
         if token.lemma_.lower() in lang.words("document_nouns"):
             return True
+    return False
+
+
+def _is_topic(head, lang: LanguageData) -> bool:
+    """"une conversation ... sur le renforcement de la coopération et de la
+    *coordination*": a noun inside what something is about."""
+    token = head
+    for _ in range(3):
+        if token.pos_ != "NOUN" or token.dep_ not in ("nmod", "obl:arg", "obl", "conj"):
+            return False
+        if token.dep_ != "conj" and any(c.dep_ == "case" and c.lower_ in lang.words("topic_markers")
+                                        for c in token.children):
+            return True
+        token = token.head
     return False
 
 
