@@ -166,9 +166,11 @@ def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    """Two acts of one sentence are one event when they agree; one sentence
-    rarely reports two different meetings between the same sides."""
-    return a.weak == b.weak and (a.status == b.status or a.type == "CONSULT")
+    """Two acts of one type between the same sides in one sentence are one
+    event, whatever the tense of each word ("espère renforcer la coordination"
+    and "la coordination" are one wish); only a mere mention (weak) stays apart
+    until it finds its host."""
+    return a.weak == b.weak
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
