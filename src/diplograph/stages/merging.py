@@ -96,7 +96,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     out: list[Draft] = []
     by_key: dict[tuple, Draft] = {}
     weak: list[Draft] = []
-    for d in drafts:
+    for d in _fold_protest_meetings(drafts):
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
                               and o.parties == d.parties and _compatible(o, d)), None)
         if same_sentence is not None:
@@ -163,6 +163,40 @@ def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
                 host.parties, host.source, host.target = d.parties, d.source, d.target
             return host
     return None
+
+
+_PROTESTS = ("ACCUSE", "THREATEN", "PROTEST")
+
+
+def _fold_protest_meetings(drafts: list[Draft]) -> list[Draft]:
+    """A meeting held to protest is the protest: its mention becomes evidence
+    of the protest draft of its clause, before any merging."""
+    out = []
+    for d in drafts:
+        protest = next((p for p in drafts if _protest_meeting(p, d)), None)
+        if protest is None:
+            out.append(d)
+        else:
+            _absorb(protest, d)
+    return out
+
+
+def _protest_meeting(protest: Draft, meeting: Draft) -> bool:
+    """"a rencontré l'ambassadeur pour protester", "convoqué pour un
+    entretien", "lui a adressé une mise en garde, évoquant ...": a meeting
+    held to protest is the protest (a summons, one event), when the two words
+    are in one clause of one sentence between the same sides."""
+    return protest.type in _PROTESTS and meeting.type == "CONSULT" \
+        and meeting.mode not in ("phone", "multilateral", "visit") \
+        and protest.sentence is meeting.sentence and protest.parties == meeting.parties \
+        and _one_clause(protest.head, meeting.head, siblings=meeting.weak)
+
+
+def _one_clause(a, b, siblings: bool) -> bool:
+    """One word governs the other (through at most one word between), or,
+    when ``siblings``, both hang on one word."""
+    up_a, up_b = {a.head.i, a.head.head.i}, {b.head.i, b.head.head.i}
+    return a.i != b.i and (b.i in up_a or a.i in up_b or (siblings and a.head.i == b.head.i))
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
