@@ -121,6 +121,10 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         if wider is not None:
             _absorb(wider, d)
             continue
+        restated = next((o for o in reversed(out) if _restates(o, d, lang)), None)
+        if restated is not None:
+            _absorb(restated, d)
+            continue
         out.append(d)
         if key is not None:
             by_key.setdefault(key, d)
@@ -166,6 +170,38 @@ def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
 
 
 _PROTESTS = ("ACCUSE", "THREATEN", "PROTEST")
+#: acts of speech: told, then quoted or paraphrased in the next sentence
+_STATEMENTS = ("SUPPORT", "ACCUSE", "REJECT", "THREATEN")
+RESTATEMENT_GAP = 1
+
+
+def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
+    """"X a remercié la Chine ..." then « Le Cambodge remercie sincèrement la
+    Chine ... »: the same speaker saying the same kind of thing to the same
+    side in the next sentence is one statement told twice (unless told as a
+    further one: "a également salué")."""
+    return d.type in _STATEMENTS and host.type == d.type and host.parties == d.parties \
+        and host.status == d.status \
+        and 0 < d.sentence.index - host.sentence.index <= RESTATEMENT_GAP \
+        and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
+        and _pluperfect(host.head) == _pluperfect(d.head)
+
+
+def _pluperfect(head) -> bool:
+    """"Ankara avait condamné": an act before the one just told."""
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in head.children)
+
+
+def _further(d: Draft, lang: LanguageData) -> bool:
+    """The act is told as one more ("également", "par ailleurs") before its word."""
+    before = " " + d.sentence.doc[:d.head.i].text.lower().replace(",", " ") + " "
+    return any(f" {w} " in before for w in lang.words("additive_words"))
+
+
+def _same_speaker(a: Draft, b: Draft) -> bool:
+    """Same source, a source naming every party being no source at all."""
+    known = [set(x.source) for x in (a, b) if x.source and set(x.source) != set(x.parties)]
+    return len(known) < 2 or known[0] == known[1]
 
 
 def _fold_protest_meetings(drafts: list[Draft]) -> list[Draft]:
