@@ -17,6 +17,7 @@ from .context import (date_in, location_in, modality, participants, sectors_in,
                       sectors_of_phrase)
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
+from .quantities import _to_number
 from .times import TimeMention
 from .triggers import (Trigger, back_reference, hypothetical, meeting_as_agent, meets, negated,
                        outermost, signs_named_document, triggers_in)
@@ -113,7 +114,8 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             sectors = sectors_in(parsed.language, sent) if trigger.type in _SECTORS_OF_SENTENCE \
                 else sectors_of_phrase(parsed.language, sent, head)
             date = date_in(times, sent, head, parsed.document.published)
-            for sides in _one_per_counterpart(trigger, mode, parties, who, actors, sent, lang):
+            for sides in _one_per_counterpart(trigger, mode, parties, who, actors, sent, head,
+                                              lang):
                 drafts.append(Draft(
                     trigger=trigger, sentence=sent, head=head, type=kind, mode=mode,
                     status=status, parties=sides,
@@ -174,19 +176,30 @@ def merged_drafts(parsed: ParsedDoc, actors: ActorIndex, drafts: list[Draft]) ->
 
 
 def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str], who,
-                         actors: ActorIndex, sent: ParsedSentence,
+                         actors: ActorIndex, sent: ParsedSentence, head,
                          lang: LanguageData) -> list[list[str]]:
     """"X s'est entretenu avec ses homologues japonais et iranien": meetings
     with several counterparts named side by side are one meeting each, unless
-    the act itself is one gathering (a summit, a trilateral meeting)."""
-    if trigger.type != "CONSULT" or mode == "multilateral" or len(who.source) != 1 \
-            or any(p.startswith("igo:") for p in parties) \
-            or any(t.lemma_.lower() in lang.words("gathering_words") for t in sent.doc):
-        return [parties]
+    the act itself is one gathering (a summit, a trilateral meeting); "deux
+    entretiens avec A et B", as many acts as counterparts, is one each anyway."""
     targets = [t for t in who.target if t in parties]
-    if len(targets) < 2 or not _coordinated(targets, actors, sent):
+    if trigger.type != "CONSULT" or len(who.source) != 1 or len(targets) < 2 \
+            or any(p.startswith("igo:") for p in parties):
+        return [parties]
+    if _count_of(head) != len(targets) and (
+            mode == "multilateral" or not _coordinated(targets, actors, sent)
+            or any(t.lemma_.lower() in lang.words("gathering_words") for t in sent.doc)):
         return [parties]
     return [sorted([who.source[0], t]) for t in targets]
+
+
+def _count_of(head) -> int | None:
+    """How many acts the word names ("deux entretiens": 2), when a number says so."""
+    for child in head.children:
+        if child.dep_ == "nummod":
+            value = _to_number(child.text)
+            return int(value) if value else None
+    return None
 
 
 def _coordinated(states: list[str], actors: ActorIndex, sent: ParsedSentence) -> bool:

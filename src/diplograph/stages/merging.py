@@ -103,7 +103,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     out: list[Draft] = []
     by_key: dict[tuple, Draft] = {}
     weak: list[Draft] = []
-    for d in drafts:
+    for d in _fold_protest_meetings(drafts):
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
                               and o.parties == d.parties and _compatible(o, d)), None)
         if same_sentence is not None:
@@ -127,6 +127,10 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         wider = _wider_mention(by_key, key, d)
         if wider is not None:
             _absorb(wider, d)
+            continue
+        restated = next((o for o in reversed(out) if _restates(o, d, lang)), None)
+        if restated is not None:
+            _absorb(restated, d)
             continue
         out.append(d)
         if key is not None:
@@ -172,10 +176,78 @@ def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
     return None
 
 
+_PROTESTS = ("ACCUSE", "THREATEN", "PROTEST")
+#: acts of speech: told, then quoted or paraphrased in the next sentence
+_STATEMENTS = ("SUPPORT", "ACCUSE", "REJECT", "THREATEN")
+RESTATEMENT_GAP = 1
+
+
+def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
+    """"X a remercié la Chine ..." then « Le Cambodge remercie sincèrement la
+    Chine ... »: the same speaker saying the same kind of thing to the same
+    side in the next sentence is one statement told twice (unless told as a
+    further one: "a également salué")."""
+    return d.type in _STATEMENTS and host.type == d.type and host.parties == d.parties \
+        and host.status == d.status \
+        and 0 < d.sentence.index - host.sentence.index <= RESTATEMENT_GAP \
+        and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
+        and _pluperfect(host.head) == _pluperfect(d.head)
+
+
+def _pluperfect(head) -> bool:
+    """"Ankara avait condamné": an act before the one just told."""
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in head.children)
+
+
+def _further(d: Draft, lang: LanguageData) -> bool:
+    """The act is told as one more ("également", "par ailleurs") before its word."""
+    before = " " + d.sentence.doc[:d.head.i].text.lower().replace(",", " ") + " "
+    return any(f" {w} " in before for w in lang.words("additive_words"))
+
+
+def _same_speaker(a: Draft, b: Draft) -> bool:
+    """Same source, a source naming every party being no source at all."""
+    known = [set(x.source) for x in (a, b) if x.source and set(x.source) != set(x.parties)]
+    return len(known) < 2 or known[0] == known[1]
+
+
+def _fold_protest_meetings(drafts: list[Draft]) -> list[Draft]:
+    """A meeting held to protest is the protest: its mention becomes evidence
+    of the protest draft of its clause, before any merging."""
+    out = []
+    for d in drafts:
+        protest = next((p for p in drafts if _protest_meeting(p, d)), None)
+        if protest is None:
+            out.append(d)
+        else:
+            _absorb(protest, d)
+    return out
+
+
+def _protest_meeting(protest: Draft, meeting: Draft) -> bool:
+    """"a rencontré l'ambassadeur pour protester", "convoqué pour un
+    entretien", "lui a adressé une mise en garde, évoquant ...": a meeting
+    held to protest is the protest (a summons, one event), when the two words
+    are in one clause of one sentence between the same sides."""
+    return protest.type in _PROTESTS and meeting.type == "CONSULT" \
+        and meeting.mode not in ("phone", "multilateral", "visit") \
+        and protest.sentence is meeting.sentence and protest.parties == meeting.parties \
+        and _one_clause(protest.head, meeting.head, siblings=meeting.weak)
+
+
+def _one_clause(a, b, siblings: bool) -> bool:
+    """One word governs the other (through at most one word between), or,
+    when ``siblings``, both hang on one word."""
+    up_a, up_b = {a.head.i, a.head.head.i}, {b.head.i, b.head.head.i}
+    return a.i != b.i and (b.i in up_a or a.i in up_b or (siblings and a.head.i == b.head.i))
+
+
 def _compatible(a: Draft, b: Draft) -> bool:
-    """Two acts of one sentence are one event when they agree; one sentence
-    rarely reports two different meetings between the same sides."""
-    return a.weak == b.weak and (a.status == b.status or a.type == "CONSULT")
+    """Two acts of one type between the same sides in one sentence are one
+    event, whatever the tense of each word ("espère renforcer la coordination"
+    and "la coordination" are one wish); only a mere mention (weak) stays apart
+    until it finds its host."""
+    return a.weak == b.weak
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:

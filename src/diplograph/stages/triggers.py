@@ -479,13 +479,17 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
 
 
 def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageData) -> bool:
-    """"L'accord a été signé par ...": the signing of a document the article has
-    already named, told again (evidence for that signing, else the signing itself)."""
+    """"L'accord a été signé par ...", "la signature de ces accords": the signing
+    of a document the article has already named, told again (evidence for that signing, else the signing itself)."""
     for child in head.children:
-        if child.dep_ in ("nsubj:pass", "obj", "nsubj") and (sent.start, child.i) in bare:
-            dets = {c.lower_ for c in child.children if c.dep_ == "det"}
-            if dets & (lang.words("definite_articles") | lang.words("demonstratives")):
-                return True
+        if (sent.start, child.i) not in bare:
+            continue
+        dets = {c.lower_ for c in child.children if c.dep_ == "det"}
+        if child.dep_ in ("nsubj:pass", "obj", "nsubj") and dets & (
+                lang.words("definite_articles") | lang.words("demonstratives")):
+            return True
+        if child.dep_ == "nmod" and dets & lang.words("demonstratives"):
+            return True  # "la signature de ces accords"
     return False
 
 
