@@ -122,3 +122,10 @@ def test_segment_keeps_offsets_with_crlf_and_typographic_characters():
         "Titre", "Le ministre a dit : « C’est l’heure ».", "Puis il est parti.", "Fin."]
     for s in found:
         assert text[s.start:s.end] == s.text
+
+
+def test_a_period_without_its_space_still_ends_a_sentence():
+    text = "Ils ont parlé entre les deux pays.Le ministre est parti. M. Xi arrive."
+    pieces = [s.text for s in split_sentences(text, 0, [])]
+    assert pieces == ["Ils ont parlé entre les deux pays.", "Le ministre est parti.",
+                      "M. Xi arrive."]

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 # After . ! ? or … (and an optional closing quote), a space, then something
 # that starts a sentence: an uppercase letter, a digit or an opening quote.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])")
+# Wire copy often loses the space ("...entre les deux pays.Le ministre"): a
+# period right after a lowercase word and before a capitalised word cuts too.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])"
+                       r"|(?<=[a-zà-ÿ][a-zà-ÿ][.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 # Abbreviations whose final period does not end a sentence
 _ABBREVIATIONS = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|St|Ste|Me|Mgr|av|apr|J\.-C|"
                             r"etc|cf|env|No|n°|vol|p|art|Gen|Gén|Col|Lt|Sgt)\.|\b[A-Z]\.)$")
