@@ -335,3 +335,9 @@ def test_events_participle_describing_a_thing_is_no_act(extract_text):
 def test_events_visit_verbs_and_nouns_come_as_families(extract_text, sentence):
     visit = only_event(extract_text(sentence, PUB), "CONSULT")
     assert (visit["mode"], visit["parties"]) == ("visit", ["CHN", "TZA"])
+
+
+def test_events_dateline_city_is_no_host_of_a_visit(extract_text):
+    record = extract_text("SÉOUL (Reuters) - La délégation russe est arrivée en Corée du Nord "
+                          "pour une visite de trois jours.", PUB)
+    assert {tuple(e["parties"]) for e in events_of(record, "CONSULT")} == {("PRK", "RUS")}

@@ -36,6 +36,7 @@ class Mention:
     topic: bool = False  # "la situation au Myanmar": a topic, not an actor
     in_name: bool = False  # "Convention des Nations unies": part of a document's name
     aside: bool = False  # "à l'instar de l'UE, le Canada...": compared with, not acting
+    dateline: bool = False  # "PÉKIN, 8 février (Reuters) -": where the report was filed
 
 
 @dataclass
@@ -104,6 +105,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                     and not topic),
                 topic=topic,
                 aside=_compared(root, asides),
+                dateline=start < dateline,
                 in_name=_in_document_name(root, names)))
     return _shared_adjectives(parsed, out)
 
@@ -111,11 +113,15 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
 def _dateline_end(doc, longest: int = 15) -> int:
     """"PÉKIN/MOSCOU, 8 février (Reuters) - ...": the places before a free-standing
     dash that opens the text, with no verb among them, say where the report was
-    filed. Returns the first token after the dash (0 without a dateline)."""
+    filed; so does a bare place name before a colon ("Kigali: Le Tchad a...").
+    Returns the first token after the dash (0 without a dateline)."""
     for token in doc[:longest]:
         if token.pos_ in ("VERB", "AUX"):
             return 0
         if _dateline_dash(token) and token.text != "/":
+            return token.i + 1
+        if token.text == ":" and 0 < token.i <= 3 and all(
+                t.pos_ == "PROPN" or t.is_punct for t in doc[:token.i]):
             return token.i + 1
     return 0
 

@@ -28,7 +28,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     holds the parties of the act told just before: what "les deux ministres"
     or "les dirigeants" refer to when the sentence names no one."""
     mentions = [m for m in actors.in_sentence(sent.index) if not m.topic and not m.in_name
-                and not m.aside]
+                and not m.aside and not m.dateline]
     if not include_places:
         mentions = [m for m in mentions if not m.place]
     ids: list[str] = []
