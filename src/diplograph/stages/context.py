@@ -42,7 +42,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             subject_ids.add(actor_id)
     speaker = actors.speakers.get(sent.index)
     if speaker:
-        country = actors.country_of(speaker)
+        country = actors.side_of(speaker)
         if country and country not in ids:
             ids.append(country)
             subject_ids.add(country)
@@ -72,7 +72,7 @@ def party_of(actors: ActorIndex, m: Mention) -> str | None:
     if m.kind in ("state", "igo"):
         return m.actor_id
     if m.kind == "person":
-        return actors.country_of(m.actor_id)
+        return actors.side_of(m.actor_id)
     return None
 
 
