@@ -98,7 +98,9 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 continue  # "Paulo Ferreira Lima": a surname, not Peru's capital
             root = sent.doc[start:end].root
             s, e = sent.char_span(start, end)
-            preposition = {c.lower_ for c in root.children if c.dep_ == "case"}
+            preposition = {c.lower_ for c in root.children if c.dep_ == "case"} or (
+                {sent.doc[start - 1].lower_} if start and sent.doc[start - 1].pos_ == "ADP"
+                else set())  # "à Addis-abeba" parsed apart: the word before still says where
             topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
                 or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios)
             out.append(Mention(
