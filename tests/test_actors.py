@@ -519,6 +519,17 @@ def test_actors_dateline_states_are_places(actors_of):
     assert flags["CAN"] is True and flags["MLI"] is False
 
 
+def test_actors_capital_after_a_place_preposition_is_a_place(actors_of):
+    index = actors_of("Le 25 mai à Addis-abeba, François Hollande a eu des entretiens.")
+    assert [m.place for m in index.mentions if m.kind == "state"] == [True]
+
+
+def test_actors_place_before_a_colon_opening_the_text_is_a_dateline(actors_of):
+    index = actors_of("Kigali: Le Tchad a décrété l'expulsion de l'ambassadeur du Qatar.")
+    flags = {m.actor_id: m.dateline for m in index.mentions if m.kind == "state"}
+    assert flags == {"RWA": True, "TCD": False, "QAT": False}
+
+
 def test_actors_shared_adjective_goes_to_the_state_the_article_names(actors_of):
     index = actors_of("Le président congolais est arrivé à Brazzaville. Le Congo a salué "
                       "la décision.")

@@ -342,3 +342,17 @@ def test_events_a_sanction_covers_what_its_own_phrase_names_a_meeting_its_senten
                           "a annoncé que son pays imposera des sanctions à la Corée du Nord.", PUB)
     sectors = {e["type"]: e["sectors"] for e in record["events"]}
     assert sectors == {"CONSULT": ["tourism", "trade"], "SANCTION": []}
+
+
+def test_events_dateline_city_is_no_host_of_a_visit(extract_text):
+    record = extract_text("SÉOUL (Reuters) - La délégation russe est arrivée en Corée du Nord "
+                          "pour une visite de trois jours.", PUB)
+    assert {tuple(e["parties"]) for e in events_of(record, "CONSULT")} == {("PRK", "RUS")}
+
+
+def test_events_an_organisations_official_acts_for_it(extract_text):
+    record = extract_text("Le secrétaire général de l'OTAN, Jens Stoltenberg, a accueilli jeudi "
+                          "le roi des Pays-Bas. M. Stoltenberg a remercié les Pays-Bas pour leur "
+                          "rôle actif.", PUB)
+    thanks = only_event(record, "SUPPORT")
+    assert thanks["parties"] == ["NLD", "igo:nato"]

@@ -129,3 +129,10 @@ def test_segment_splits_wire_copy_that_lost_its_space():
     line = "Ils ont signé un accord.Leur homologue, M.Xi, a salué la coopération.Fin."
     assert [line[a:b] for a, b in _cut_line(line)] == [
         "Ils ont signé un accord.", "Leur homologue, M.Xi, a salué la coopération.", "Fin."]
+
+
+def test_a_period_without_its_space_still_ends_a_sentence():
+    text = "Ils ont parlé entre les deux pays.Le ministre est parti. M. Xi arrive."
+    pieces = [s.text for s in split_sentences(text, 0, [])]
+    assert pieces == ["Ils ont parlé entre les deux pays.", "Le ministre est parti.",
+                      "M. Xi arrive."]

@@ -37,6 +37,7 @@ class Mention:
     topic: bool = False  # "la situation au Myanmar": a topic, not an actor
     in_name: bool = False  # "Convention des Nations unies": part of a document's name
     aside: bool = False  # "à l'instar de l'UE, le Canada...": compared with, not acting
+    dateline: bool = False  # "PÉKIN, 8 février (Reuters) -": where the report was filed
 
 
 @dataclass
@@ -48,6 +49,8 @@ class ActorIndex:
     speakers: dict[int, str] = field(default_factory=dict)
     #: people whose title is an office of an international organisation (country null)
     igo_officials: set[str] = field(default_factory=set)
+    #: official -> the organisation their title names ("le secrétaire général de l'OTAN")
+    igo_of: dict[str, str] = field(default_factory=dict)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -57,6 +60,10 @@ class ActorIndex:
         if actor is None:
             return None
         return actor.id if actor.kind == "state" else actor.country
+
+    def side_of(self, actor_id: str) -> str | None:
+        """The state a person acts for, or the organisation an official serves."""
+        return self.country_of(actor_id) or self.igo_of.get(actor_id)
 
 
 def slug(name: str) -> str:
@@ -110,7 +117,9 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 continue  # "Paulo Ferreira Lima": a surname, not Peru's capital
             root = sent.doc[start:end].root
             s, e = sent.char_span(start, end)
-            preposition = {c.lower_ for c in root.children if c.dep_ == "case"}
+            preposition = {c.lower_ for c in root.children if c.dep_ == "case"} or (
+                {sent.doc[start - 1].lower_} if start and sent.doc[start - 1].pos_ == "ADP"
+                else set())  # "à Addis-abeba" parsed apart: the word before still says where
             topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
                 or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios)
             out.append(Mention(
@@ -123,6 +132,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                     and not topic),
                 topic=topic,
                 aside=_compared(root, asides),
+                dateline=start < dateline,
                 in_name=_in_document_name(root, names)))
     return _shared_adjectives(parsed, out)
 
@@ -130,11 +140,15 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
 def _dateline_end(doc, longest: int = 15) -> int:
     """"PÉKIN/MOSCOU, 8 février (Reuters) - ...": the places before a free-standing
     dash that opens the text, with no verb among them, say where the report was
-    filed. Returns the first token after the dash (0 without a dateline)."""
+    filed; so does a bare place name before a colon ("Kigali: Le Tchad a...").
+    Returns the first token after the dash (0 without a dateline)."""
     for token in doc[:longest]:
         if token.pos_ in ("VERB", "AUX"):
             return 0
         if _dateline_dash(token) and token.text != "/":
+            return token.i + 1
+        if token.text == ":" and 0 < token.i <= 3 and all(
+                t.pos_ == "PROPN" or t.is_punct for t in doc[:token.i]):
             return token.i + 1
     return 0
 
@@ -261,6 +275,8 @@ class _PersonDraft:
     counterpart_in: set[int] = field(default_factory=set)
     #: titles naming an office of an international organisation
     igo_titles: int = 0
+    #: the organisations those titles name
+    igos: Counter = field(default_factory=Counter)
     #: countries from plural or many-state titles: after the knowledge base
     weak_countries: Counter = field(default_factory=Counter)
 
@@ -649,6 +665,7 @@ def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
             target.countries.update(draft.countries)
             target.weak_countries.update(draft.weak_countries)
             target.igo_titles += draft.igo_titles
+            target.igos.update(draft.igos)
             target.counterpart = target.counterpart or draft.counterpart
             target.counterpart_in |= draft.counterpart_in
             del drafts[key]
@@ -667,6 +684,7 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, names) -> None:
         draft.roles[role] += 1
         if _igo_office(parsed, text, roles):
             draft.igo_titles += 1
+            draft.igos.update(_igos_in(parsed, _nearest_title(text, roles))[:1])
             continue
         _vote_country(parsed, sent, text[offset:], draft, plural, first=role == "ambassador")
         if text is left and not _states_in(parsed, text[offset:]):
@@ -708,8 +726,7 @@ def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> b
     organisation has) makes its holder an official of that organisation. Only
     the title nearest the name counts ("le président de la Caricom, le président
     du Surinam, X" acts for Suriname)."""
-    parts = [p for p in text.split(",") if _read_title(p, roles)]
-    text = parts[-1] if parts else text
+    text = _nearest_title(text, roles)
     lowered = " " + _fold(text) + " "
     if any(_title_pattern(p.lower()).search(lowered)
            for p in parsed.language.roles.get("igo_offices", [])):
@@ -718,6 +735,19 @@ def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> b
     found = gazetteer_for(parsed.language.code, nlp).find(nlp.make_doc(text))
     kinds = [entry.kind for _, _, entry in found if entry.kind in ("igo", "state")]
     return bool(kinds) and kinds[0] == "igo"
+
+
+def _nearest_title(text: str, roles: list[tuple[str, str]]) -> str:
+    """Of a run of titles split by commas, the one nearest the name."""
+    parts = [p for p in text.split(",") if _read_title(p, roles)]
+    return parts[-1] if parts else text
+
+
+def _igos_in(parsed: ParsedDoc, text: str) -> list[str]:
+    """Organisations named in a title, in order."""
+    nlp = load_pipeline(parsed.language.code)
+    return [entry.actor_id for _, _, entry in
+            gazetteer_for(parsed.language.code, nlp).find(nlp.make_doc(text)) if entry.kind == "igo"]
 
 
 def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str,
@@ -880,14 +910,16 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
 
 
 def _person_countries(index: ActorIndex) -> list[str]:
-    """One entry per mention of a person whose country is known."""
-    return [index.actors[m.actor_id].country for m in index.mentions
-            if m.kind == "person" and index.actors[m.actor_id].country]
+    """One entry per mention of a person whose side (country, or the
+    organisation an official serves) is known."""
+    return [index.side_of(m.actor_id) for m in index.mentions
+            if m.kind == "person" and index.side_of(m.actor_id)]
 
 
 def _main_dyad(mentions: list[Mention], person_countries: list[str] = ()) -> tuple[str, ...]:
-    """The two states the article is most about: named, described, or
-    represented by the people who act (venues count half)."""
+    """The two sides the article is most about: states named, described, or
+    represented by the people who act (venues count half), and organisations
+    whose officials act."""
     counts: Counter = Counter(person_countries)
     for m in mentions:
         if m.kind == "state" and not m.topic:
@@ -910,6 +942,8 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
     igo_official = country is None and draft.igo_titles > 0
     if igo_official:
         index.igo_officials.add(person_id)
+        if draft.igos:
+            index.igo_of[person_id] = draft.igos.most_common(1)[0][0]
     if known and (role is None or country is None):
         office = known.office_on(parsed.document.published)
         if office:

@@ -28,7 +28,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     holds the parties of the act told just before: what "les deux ministres"
     or "les dirigeants" refer to when the sentence names no one."""
     mentions = [m for m in actors.in_sentence(sent.index) if not m.topic and not m.in_name
-                and not m.aside]
+                and not m.aside and not m.dateline]
     if not include_places:
         mentions = [m for m in mentions if not m.place]
     ids: list[str] = []
@@ -42,7 +42,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             subject_ids.add(actor_id)
     speaker = actors.speakers.get(sent.index)
     if speaker:
-        country = actors.country_of(speaker)
+        country = actors.side_of(speaker)
         if country and country not in ids:
             ids.append(country)
             subject_ids.add(country)
@@ -72,7 +72,7 @@ def party_of(actors: ActorIndex, m: Mention) -> str | None:
     if m.kind in ("state", "igo"):
         return m.actor_id
     if m.kind == "person":
-        return actors.country_of(m.actor_id)
+        return actors.side_of(m.actor_id)
     return None
 
 

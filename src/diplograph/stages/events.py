@@ -207,7 +207,7 @@ def _coordinated(states: list[str], actors: ActorIndex, sent: ParsedSentence) ->
     roots = {}
     for m in actors.in_sentence(sent.index):
         if m.token_start >= 0 and not m.place and not m.topic:
-            state = m.actor_id if m.kind in ("state", "igo") else actors.country_of(m.actor_id)
+            state = m.actor_id if m.kind in ("state", "igo") else actors.side_of(m.actor_id)
             if state in states:
                 roots.setdefault(state, sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root)
     if len(roots) < len(states):
@@ -233,7 +233,7 @@ def _noun_of(token):
 
 def _people_of(people: set[str], sides: list[str], actors: ActorIndex) -> set[str]:
     """The people of one side-by-side meeting: those of its two states."""
-    return {p for p in people if actors.country_of(p) in sides}
+    return {p for p in people if actors.side_of(p) in sides}
 
 
 def _attendees(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData) -> set[str]:
