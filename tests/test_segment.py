@@ -8,7 +8,7 @@ import pytest
 
 from diplograph.ingest.metadata import split_headline
 from diplograph.lang import load_language
-from diplograph.segment import split_sentences
+from diplograph.segment import _cut_line, split_sentences
 
 SKIP = [re.compile(p) for p in load_language("fr").discourse["skip_line_patterns"]]
 
@@ -125,7 +125,6 @@ def test_segment_keeps_offsets_with_crlf_and_typographic_characters():
 
 
 def test_segment_splits_wire_copy_that_lost_its_space():
-    from diplograph.segment import _cut_line
     line = "Ils ont signé un accord.Leur homologue, M.Xi, a salué la coopération.Fin."
     assert [line[a:b] for a, b in _cut_line(line)] == [
         "Ils ont signé un accord.", "Leur homologue, M.Xi, a salué la coopération.", "Fin."]

@@ -415,11 +415,11 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         evidence = Evidence(sent.start, sent.end, sent.sentence.text)
         # "deux accords portant sur A et sur B": one record per topic, not a set
         topics = _split_topics(mention.title, vocab) if mention.collective else []
-        if mention.collective and not topics:  # one record per set, never merged with a document
+        if topics:
+            existing = None
+        elif mention.collective:  # one record per set, never merged with a single document
             existing = next((a for a in agreements if id(a) in sets
                              and a.parties == parties), None)
-        elif topics:
-            existing = None
         else:
             existing = _same_document([a for a in agreements if id(a) not in sets],
                                       mention.title, parties, parsed.language.code)
@@ -532,8 +532,9 @@ def _ordinal_topic(sent: ParsedSentence, vocab: _Vocabulary) -> list[str]:
     if len(doc) < 3 or doc[0].pos_ != "DET" or doc[1].lower_ not in vocab.ordinals \
             or not doc[1].dep_.startswith("nsubj"):
         return []
-    start = 2 + (doc[2].is_punct)
-    if doc[start].lower_ in vocab.relatives and start + 1 < len(doc):
+    start = 2 + doc[2].is_punct  # past "Le second,"
+    if start + 2 < len(doc) and doc[start].lower_ in vocab.relatives:
+        # "qui traite de B": what follows the relative's verb, up to the next comma
         end = next((t.i for t in doc[start + 2:] if t.is_punct), len(doc))
         return [_topic_text(doc[start + 2:end], vocab)]
     verb = doc[1].head
