@@ -105,7 +105,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     weak: list[Draft] = []
     for d in _fold_protest_meetings(drafts):
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
-                              and o.parties == d.parties and _compatible(o, d)), None)
+                              and o.parties == d.parties and _compatible(o, d)
+                              and _answered(o, lang) == _answered(d, lang)), None)
         if same_sentence is not None:
             _absorb(same_sentence, d)
             continue
@@ -119,6 +120,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
                 _absorb(invited, d)
                 continue
         key = _merge_key(d)
+        if key is not None and _answered(d, lang):
+            key = (*key, "answered")  # the act answered is not the answer
         if key is not None and key in by_key and _same_amounts(by_key[key], d) and (
                 d.type == "AID" or _dates_agree(by_key[key], d)) \
                 and _same_counterparts(by_key[key], d, people):
@@ -191,7 +194,17 @@ def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
         and host.status == d.status \
         and 0 < d.sentence.index - host.sentence.index <= RESTATEMENT_GAP \
         and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
-        and _pluperfect(host.head) == _pluperfect(d.head)
+        and _pluperfect(host.head) == _pluperfect(d.head) and not _answered(d, lang)
+
+
+def _answered(d: Draft, lang: LanguageData) -> bool:
+    """"en réponse au rappel de l'ambassadeur colombien": the act named just
+    after an answer phrase is the one answered, an earlier act of the other side
+    (a visit "en réponse à l'invitation" is the visit invited to)."""
+    if d.type == "CONSULT":
+        return False
+    before = " " + d.sentence.doc[max(0, d.head.i - 8):d.head.i].text.lower() + " "
+    return any(f" {w} " in before for w in lang.words("answer_phrases"))
 
 
 def _pluperfect(head) -> bool:
