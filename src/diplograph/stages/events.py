@@ -17,7 +17,7 @@ from .context import (date_in, location_in, modality, participants, sectors_in,
                       sectors_of_phrase)
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
-from .quantities import _to_number
+from .quantities import number_value
 from .times import TimeMention
 from .triggers import (Trigger, back_reference, hypothetical, meeting_as_agent, meets, negated,
                        outermost, signs_named_document, triggers_in)
@@ -197,7 +197,7 @@ def _count_of(head) -> int | None:
     """How many acts the word names ("deux entretiens": 2), when a number says so."""
     for child in head.children:
         if child.dep_ == "nummod":
-            value = _to_number(child.text)
+            value = number_value(child.text)
             return int(value) if value else None
     return None
 

@@ -67,7 +67,7 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-def _to_number(text: str) -> float | None:
+def number_value(text: str) -> float | None:
     text = text.strip().lower()
     if re.match(r"\d", text):
         cleaned = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", text).replace(",", ".")
@@ -133,7 +133,7 @@ def _with_lemmas(sent, text: str, start: int, end: int) -> str:
 def _matches(lex: _Lexicon, text: str):
     taken = []
     for m in lex.pattern.finditer(text):
-        number = _to_number(m.group("num"))
+        number = number_value(m.group("num"))
         if number is None:
             continue
         if number == 1 and not m.group("scale") and not m.group("num")[0].isdigit():
@@ -147,7 +147,7 @@ def _matches(lex: _Lexicon, text: str):
     for m in lex.prefix.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        number = _to_number(m.group("num"))
+        number = number_value(m.group("num"))
         if number is None:
             continue
         scale = lex.scales.get((m.group("scale") or "").lower(), 1)
