@@ -101,7 +101,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     asides = set(discourse.get("comparison_markers", []))
     portfolios = set(discourse.get("portfolio_words", []))
     names = _document_nouns(parsed)
-    actors_nouns = set(discourse["side_nouns"]) | {p.split()[0] for _, p in _role_table(parsed)} \
+    actors_nouns = set(discourse["side_nouns"]) | {p.split()[0] for p, _ in _role_table(parsed)} \
         | set(discourse.get("acting_nouns", []))
     out = []
     for sent in parsed.readable():
