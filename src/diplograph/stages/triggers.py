@@ -224,7 +224,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return any(c.dep_ == "obj" for c in children)
     if need == "possessive_or_expression":
         return any("Poss=Yes" in str(c.morph) or c.lower_ in lang.words("possessives")
-                   for c in children) or head.head.lemma_ in lang.words("expression_verbs")
+                   for c in children) or head.head.lemma_ in lang.words("expression_verbs") \
+            or _owned_by_state(head, sent, actors, lang)
     if need == "departure_complement":
         return _departure_complement(head, lang)
     if need == "no_object":
@@ -242,6 +243,18 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
 _THING_NEEDS = {"body_object": "body_nouns", "envoy_object": "envoy_words",
                 "closable_object": "closable_nouns", "relations_object": "partnership_nouns",
                 "opinion_object": "opinion_nouns", "document_object": "document_nouns"}
+
+
+def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: LanguageData) -> bool:
+    """"le plein soutien de l'Egypte", "une demande du Vanuatu": the act's
+    owner named after it, like a possessive."""
+    if head.dep_ == "obj" or any(c.dep_ == "case" and c.lower_ in lang.words("circumstance_cases")
+                                 for c in head.children):
+        return False  # "regrette le soutien de Moscou", "rédigée avec le soutien de l'UE"
+    states = {m.token_start for m in actors.in_sentence(sent.index)
+              if m.kind in ("state", "igo") and not m.place and not m.topic}
+    return any(c.dep_ == "nmod" and c.i in states and c.i - head.i <= 3 and any(
+        m.lemma_ == "de" for m in c.children if m.dep_ == "case") for c in head.children)
 
 
 def _misparsed_object(child) -> bool:
