@@ -356,3 +356,16 @@ def test_events_an_organisations_official_acts_for_it(extract_text):
                           "rôle actif.", PUB)
     thanks = only_event(record, "SUPPORT")
     assert thanks["parties"] == ["NLD", "igo:nato"]
+
+
+@pytest.mark.parametrize("sentence, type_, mode", [
+    # function words in patterns are matched by their lemma in context ("d'", "des" -> de/un)
+    ("Le Vanuatu et la Chine ont établi des relations diplomatiques mardi.", "AGREE", "agree"),
+    ("Le Japon et la Corée du Sud se sont mis d'accord mardi sur un calendrier.", "AGREE",
+     "agree"),
+    ("Le président français s'est entretenu au téléphone mardi avec son homologue ivoirien.",
+     "CONSULT", "phone"),
+])
+def test_events_patterns_with_function_words_match(extract_text, sentence, type_, mode):
+    (event,) = events_of(extract_text(sentence, PUB), type_)
+    assert event["mode"] == mode
