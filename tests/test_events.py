@@ -349,3 +349,11 @@ def test_events_an_organisations_official_acts_for_it(extract_text):
                           "rôle actif.", PUB)
     thanks = only_event(record, "SUPPORT")
     assert thanks["parties"] == ["NLD", "igo:nato"]
+
+
+def test_events_organisation_hosting_another_gathering_is_no_side(extract_text):
+    record = extract_text("Le ministre turc Mevlut Cavusoglu a rencontré jeudi son homologue "
+                          "russe Sergueï Lavrov, à l'occasion de la réunion des ministres des "
+                          "Affaires étrangères de l'ASEAN.", PUB)
+    meetings = [e for e in events_of(record, "CONSULT") if e["mode"] != "multilateral"]
+    assert meetings and meetings[0]["parties"] == ["RUS", "TUR"]

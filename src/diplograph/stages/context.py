@@ -31,6 +31,9 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
                 and not m.aside and not m.dateline]
     if not include_places:
         mentions = [m for m in mentions if not m.place]
+    if head is not None:
+        gatherings = parsed.language.words("hosted_gatherings")
+        mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)]
     ids: list[str] = []
     subject_ids: set[str] = set()
     subject = subject_tokens(head) if head is not None else set()
@@ -66,6 +69,23 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
     target = sorted(set(ids) - set(source))
     return Participants(sorted(set(ids)), source, target, people)
+
+
+def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -> bool:
+    """An organisation named as the host of a gathering other than the act
+    ("une rencontre entre X et Y, en marge de la réunion de l'ASEAN") is where
+    the act took place, not a side of it; of the gathering itself it is."""
+    if m.kind != "igo" or m.token_start < 0:
+        return False
+    token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+    for _ in range(4):  # up a chain of names: "réunion des ministres de l'ASEAN"
+        if token.dep_ not in ("nmod", "appos", "flat:name", "obl", "obl:mod") \
+                or token.head.i == token.i or token.head.i == head.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in gatherings or token.lower_ in gatherings:
+            return True
+    return False
 
 
 def party_of(actors: ActorIndex, m: Mention) -> str | None:
