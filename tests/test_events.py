@@ -357,3 +357,11 @@ def test_events_organisation_hosting_another_gathering_is_no_side(extract_text):
                           "Affaires étrangères de l'ASEAN.", PUB)
     meetings = [e for e in events_of(record, "CONSULT") if e["mode"] != "multilateral"]
     assert meetings and meetings[0]["parties"] == ["RUS", "TUR"]
+
+
+def test_events_both_sides_with_one_named_takes_the_host(extract_text):
+    record = extract_text("Le ministre a reçu les ambassadeurs de Chine, du Japon et de Suisse. "
+                          "Lors d'une audience accordée à l'ambassadeur suisse au terme de sa "
+                          "mission en Algérie, les deux parties se sont félicitées de la qualité "
+                          "des relations bilatérales.", PUB)
+    assert ["CHE", "DZA"] in [e["parties"] for e in events_of(record, "SUPPORT")]

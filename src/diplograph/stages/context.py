@@ -59,6 +59,8 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
         for country in actors.dyad:
             if country not in ids:
                 ids.append(country)
+    if len(ids) == 1 and len(actors.dyad) < 2 and _mentions_both_sides(parsed.language, lowered):
+        ids.extend(_other_side(actors, sent, ids[0], current))
     if not ids:
         ids = list(actors.dyad)
     elif len(ids) == 1 and len(actors.dyad) == 2 and ids[0] in actors.dyad:
@@ -69,6 +71,21 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
     target = sorted(set(ids) - set(source))
     return Participants(sorted(set(ids)), source, target, people)
+
+
+def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,
+                current: tuple[str, ...]) -> list[str]:
+    """"Les deux parties", "ils" with one side named and no main pair to fall
+    back on: the other side is the host the sentence names ("l'ambassadeur
+    suisse au terme de sa mission en Algérie"), else the partner of that side
+    in the act told just before."""
+    venues = {m.actor_id for m in actors.in_sentence(sent.index)
+              if m.place and not m.dateline and m.kind == "state"} - {side}
+    if len(venues) == 1:
+        return sorted(venues)
+    if len(current) == 2 and side in current:
+        return [c for c in current if c != side]
+    return []
 
 
 def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -> bool:
