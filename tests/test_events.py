@@ -365,3 +365,10 @@ def test_events_both_sides_with_one_named_takes_the_host(extract_text):
                           "mission en Algérie, les deux parties se sont félicitées de la qualité "
                           "des relations bilatérales.", PUB)
     assert ["CHE", "DZA"] in [e["parties"] for e in events_of(record, "SUPPORT")]
+
+
+def test_events_status_cue_in_a_relative_clause_is_not_the_acts(extract_text):
+    record = extract_text("Les présidents sénégalais et libérien se sont entretenus. Ils sont "
+                          "convenus d'accélérer les discussions sur un accord de pêche, dont le "
+                          "projet est en cours de négociation.", PUB)
+    assert [e["status"] for e in events_of(record, "AGREE")] == ["done"]

@@ -239,7 +239,7 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
     scope = cue_scope(head)
     lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
     lo, hi = max(0, head.idx - 60), head.idx + len(head.text) + 90
-    window = " " + sent.doc.text[lo:hi].lower().replace("’", "'") + " "
+    window = " " + _outside_relatives(sent.doc, head)[lo:hi].lower().replace("’", "'") + " "
     for status in ("failed", "ongoing", "planned"):
         table = cues[status]
         if lemmas & set(table.get("lemmas", [])):
@@ -256,6 +256,19 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
                     c.dep_ == "acl:relcl" and future_form(c, table) for c in head.children):
                 return status
     return default
+
+
+def _outside_relatives(doc, head) -> str:
+    """The sentence with relative clauses that do not hold the act blanked out:
+    "un accord, dont le projet est en cours de négociation" says nothing of
+    the act "ils sont convenus"."""
+    text = list(doc.text)
+    for token in doc:
+        if token.dep_ == "acl:relcl" and head not in token.subtree:
+            sub = list(token.subtree)
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            text[start:end] = " " * (end - start)
+    return "".join(text)
 
 
 def _phrase_near(phrase: str, window: str) -> bool:
