@@ -372,3 +372,9 @@ def test_events_status_cue_in_a_relative_clause_is_not_the_acts(extract_text):
                           "convenus d'accélérer les discussions sur un accord de pêche, dont le "
                           "projet est en cours de négociation.", PUB)
     assert [e["status"] for e in events_of(record, "AGREE")] == ["done"]
+
+
+def test_events_cited_source_is_no_party(extract_text):
+    record = extract_text("Selon le ministre burkinabè des Affaires étrangères, Alpha Barry, le "
+                          "sommet de la Cedeao a décidé de suspendre la Guinée.", PUB)
+    assert all("BFA" not in e["parties"] for e in record["events"]) and record["events"]

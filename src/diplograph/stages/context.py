@@ -31,6 +31,10 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
                 and not m.aside and not m.dateline]
     if not include_places:
         mentions = [m for m in mentions if not m.place]
+    sources = set(parsed.language.discourse.get("source_prepositions", []))
+    cited = [m for m in mentions if _cited_source(sent, m, sources)]
+    if len(cited) < len(mentions):  # a source alone in its sentence speaks for its side
+        mentions = [m for m in mentions if m not in cited]
     if head is not None:
         gatherings = parsed.language.words("hosted_gatherings")
         mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)]
@@ -86,6 +90,21 @@ def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,
     if len(current) == 2 and side in current:
         return [c for c in current if c != side]
     return []
+
+
+def _cited_source(sent: ParsedSentence, m: Mention, prepositions: set[str]) -> bool:
+    """"Selon le ministre burkinabè, Alpha Barry, ...": the phrase a source
+    preposition opens names who reports, not who acts."""
+    if m.token_start < 0 or not prepositions:
+        return False
+    token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+    for _ in range(3):  # "burkinabè" -> "ministre"; "Barry" -> "ministre"
+        if any(c.dep_ == "case" and c.lower_ in prepositions for c in token.children):
+            return True
+        if token.dep_ not in ("amod", "nmod", "appos", "flat:name") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -> bool:
