@@ -548,3 +548,10 @@ def test_actors_organisation_in_an_officials_remit_is_a_topic(actors_of):
                       "marocain.")
     flags = {m.actor_id: m.topic for m in index.mentions if m.kind in ("igo", "state")}
     assert flags == {"igo:african-union": True, "MAR": False}
+
+
+def test_actors_an_organisation_can_be_a_side_of_the_main_pair(actors_of):
+    index = actors_of("L'Union européenne a adopté des sanctions contre le Venezuela. L'UE "
+                      "dénonce la répression au Venezuela. Les ministres, réunis à Bruxelles, "
+                      "critiquent Caracas.")
+    assert index.dyad == ("VEN", "igo:eu")

@@ -369,3 +369,32 @@ def test_events_an_organisations_official_acts_for_it(extract_text):
 def test_events_patterns_with_function_words_match(extract_text, sentence, type_, mode):
     (event,) = events_of(extract_text(sentence, PUB), type_)
     assert event["mode"] == mode
+
+
+def test_events_organisation_hosting_another_gathering_is_no_side(extract_text):
+    record = extract_text("Le ministre turc Mevlut Cavusoglu a rencontré jeudi son homologue "
+                          "russe Sergueï Lavrov, à l'occasion de la réunion des ministres des "
+                          "Affaires étrangères de l'ASEAN.", PUB)
+    meetings = [e for e in events_of(record, "CONSULT") if e["mode"] != "multilateral"]
+    assert meetings and meetings[0]["parties"] == ["RUS", "TUR"]
+
+
+def test_events_both_sides_with_one_named_takes_the_host(extract_text):
+    record = extract_text("Le ministre a reçu les ambassadeurs de Chine, du Japon et de Suisse. "
+                          "Lors d'une audience accordée à l'ambassadeur suisse au terme de sa "
+                          "mission en Algérie, les deux parties se sont félicitées de la qualité "
+                          "des relations bilatérales.", PUB)
+    assert ["CHE", "DZA"] in [e["parties"] for e in events_of(record, "SUPPORT")]
+
+
+def test_events_status_cue_in_a_relative_clause_is_not_the_acts(extract_text):
+    record = extract_text("Les présidents sénégalais et libérien se sont entretenus. Ils sont "
+                          "convenus d'accélérer les discussions sur un accord de pêche, dont le "
+                          "projet est en cours de négociation.", PUB)
+    assert [e["status"] for e in events_of(record, "AGREE")] == ["done"]
+
+
+def test_events_cited_source_is_no_party(extract_text):
+    record = extract_text("Selon le ministre burkinabè des Affaires étrangères, Alpha Barry, le "
+                          "sommet de la Cedeao a décidé de suspendre la Guinée.", PUB)
+    assert all("BFA" not in e["parties"] for e in record["events"]) and record["events"]

@@ -919,11 +919,13 @@ def _person_countries(index: ActorIndex) -> list[str]:
 def _main_dyad(mentions: list[Mention], person_countries: list[str] = ()) -> tuple[str, ...]:
     """The two sides the article is most about: states named, described, or
     represented by the people who act (venues count half), and organisations
-    whose officials act."""
+    named acting or whose officials act."""
     counts: Counter = Counter(person_countries)
     for m in mentions:
         if m.kind == "state" and not m.topic:
             counts[m.actor_id] += 0.5 if m.place else 1.0
+        elif m.kind == "igo" and not (m.topic or m.place or m.aside):
+            counts[m.actor_id] += 1.0  # "l'UE ... les ministres, réunis à Bruxelles"
     ranked = counts.most_common(3)
     if len(ranked) == 3 and ranked[1][1] < 2 * ranked[2][1]:
         # many states, none standing out as the second side: no dyad to fall back on
@@ -954,6 +956,8 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
     if country is None and draft.counterpart and len(index.dyad) == 2 and not igo_official:
         others = [c for c in index.dyad if c not in _countries_of_people(index)]
         country = others[0] if len(others) == 1 else None
+    if country and country.startswith("igo:"):  # the counterpart of a state, facing an IGO
+        index.igo_of[person_id], country = country, None
     actor = index.actors.get(person_id)
     if actor is None:
         actor = Actor(person_id, "person", name, country, role)
@@ -974,8 +978,8 @@ def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
         return
     sentences = {s.index: s for s in parsed.readable()}
     side_words = _side_words(parsed)
-    for actor in [a for a in index.actors.values() if a.kind == "person" and not a.country
-                  and a.id not in index.igo_officials]:
+    for actor in [a for a in index.actors.values() if a.kind == "person"
+                  and not index.side_of(a.id) and a.id not in index.igo_officials]:
         votes: Counter = Counter()
         for m in [m for m in index.mentions if m.actor_id == actor.id]:
             sent = sentences[m.sentence]
@@ -987,7 +991,7 @@ def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
                 if theirs and theirs != mine and country in index.dyad:
                     votes[next(c for c in index.dyad if c != country)] += 1
         if len(votes) == 1:
-            actor.country = next(iter(votes))
+            _give_side(index, actor, next(iter(votes)))
 
 
 def _side_words(parsed: ParsedDoc) -> tuple[set[str], set[str]]:
@@ -1088,9 +1092,18 @@ def _opposite_country(index: ActorIndex, one: Actor, other: Actor) -> None:
     if len(index.dyad) != 2:
         return
     for known, unknown in ((one, other), (other, one)):
-        if known.country in index.dyad and unknown.country is None \
+        mine = index.side_of(known.id)
+        if mine in index.dyad and index.side_of(unknown.id) is None \
                 and unknown.id not in index.igo_officials:
-            unknown.country = next(c for c in index.dyad if c != known.country)
+            _give_side(index, unknown, next(c for c in index.dyad if c != mine))
+
+
+def _give_side(index: ActorIndex, person: Actor, side: str) -> None:
+    """A person's country, or, when the side is an organisation, the one they serve."""
+    if side.startswith("igo:"):
+        index.igo_of[person.id] = side
+    else:
+        person.country = side
 
 
 def _countries_of_people(index: ActorIndex) -> set[str]:

@@ -31,6 +31,13 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
                 and not m.aside and not m.dateline]
     if not include_places:
         mentions = [m for m in mentions if not m.place]
+    sources = set(parsed.language.discourse.get("source_prepositions", []))
+    cited = [m for m in mentions if _cited_source(sent, m, sources)]
+    if len(cited) < len(mentions):  # a source alone in its sentence speaks for its side
+        mentions = [m for m in mentions if m not in cited]
+    if head is not None:
+        gatherings = parsed.language.words("hosted_gatherings")
+        mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)]
     ids: list[str] = []
     subject_ids: set[str] = set()
     subject = subject_tokens(head) if head is not None else set()
@@ -56,6 +63,8 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
         for country in actors.dyad:
             if country not in ids:
                 ids.append(country)
+    if len(ids) == 1 and len(actors.dyad) < 2 and _mentions_both_sides(parsed.language, lowered):
+        ids.extend(_other_side(actors, sent, ids[0], current))
     if not ids:
         ids = list(actors.dyad)
     elif len(ids) == 1 and len(actors.dyad) == 2 and ids[0] in actors.dyad:
@@ -66,6 +75,53 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
     target = sorted(set(ids) - set(source))
     return Participants(sorted(set(ids)), source, target, people)
+
+
+def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,
+                current: tuple[str, ...]) -> list[str]:
+    """"Les deux parties", "ils" with one side named and no main pair to fall
+    back on: the other side is the host the sentence names ("l'ambassadeur
+    suisse au terme de sa mission en Algérie"), else the partner of that side
+    in the act told just before."""
+    venues = {m.actor_id for m in actors.in_sentence(sent.index)
+              if m.place and not m.dateline and m.kind == "state"} - {side}
+    if len(venues) == 1:
+        return sorted(venues)
+    if len(current) == 2 and side in current:
+        return [c for c in current if c != side]
+    return []
+
+
+def _cited_source(sent: ParsedSentence, m: Mention, prepositions: set[str]) -> bool:
+    """"Selon le ministre burkinabè, Alpha Barry, ...": the phrase a source
+    preposition opens names who reports, not who acts."""
+    if m.token_start < 0 or not prepositions:
+        return False
+    token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+    for _ in range(3):  # "burkinabè" -> "ministre"; "Barry" -> "ministre"
+        if any(c.dep_ == "case" and c.lower_ in prepositions for c in token.children):
+            return True
+        if token.dep_ not in ("amod", "nmod", "appos", "flat:name") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -> bool:
+    """An organisation named as the host of a gathering other than the act
+    ("une rencontre entre X et Y, en marge de la réunion de l'ASEAN") is where
+    the act took place, not a side of it; of the gathering itself it is."""
+    if m.kind != "igo" or m.token_start < 0:
+        return False
+    token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+    for _ in range(4):  # up a chain of names: "réunion des ministres de l'ASEAN"
+        if token.dep_ not in ("nmod", "appos", "flat:name", "obl", "obl:mod") \
+                or token.head.i == token.i or token.head.i == head.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in gatherings or token.lower_ in gatherings:
+            return True
+    return False
 
 
 def party_of(actors: ActorIndex, m: Mention) -> str | None:
@@ -213,7 +269,7 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
     scope = cue_scope(head)
     lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
     lo, hi = max(0, head.idx - 60), head.idx + len(head.text) + 90
-    window = " " + sent.doc.text[lo:hi].lower().replace("’", "'") + " "
+    window = " " + _outside_relatives(sent.doc, head)[lo:hi].lower().replace("’", "'") + " "
     for status in ("failed", "ongoing", "planned"):
         table = cues[status]
         if lemmas & set(table.get("lemmas", [])):
@@ -230,6 +286,19 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
                     c.dep_ == "acl:relcl" and future_form(c, table) for c in head.children):
                 return status
     return default
+
+
+def _outside_relatives(doc, head) -> str:
+    """The sentence with relative clauses that do not hold the act blanked out:
+    "un accord, dont le projet est en cours de négociation" says nothing of
+    the act "ils sont convenus"."""
+    text = list(doc.text)
+    for token in doc:
+        if token.dep_ == "acl:relcl" and head not in token.subtree:
+            sub = list(token.subtree)
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            text[start:end] = " " * (end - start)
+    return "".join(text)
 
 
 def _phrase_near(phrase: str, window: str) -> bool:
