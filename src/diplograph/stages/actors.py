@@ -279,6 +279,8 @@ class _PersonDraft:
     igo_titles: int = 0
     #: the organisations those titles name
     igos: Counter = field(default_factory=Counter)
+    #: where an ambassador is posted ("l'ambassadeur de Chine au Cameroun")
+    postings: Counter = field(default_factory=Counter)
     #: countries from plural or many-state titles: after the knowledge base
     weak_countries: Counter = field(default_factory=Counter)
 
@@ -702,6 +704,7 @@ def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
             target.weak_countries.update(draft.weak_countries)
             target.igo_titles += draft.igo_titles
             target.igos.update(draft.igos)
+            target.postings.update(draft.postings)
             target.counterpart = target.counterpart or draft.counterpart
             target.counterpart_in |= draft.counterpart_in
             target.counterpart_from.update(draft.counterpart_from)
@@ -729,6 +732,8 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, names, shared=No
             draft.igos.update(_igos_in(parsed, _nearest_title(text, roles))[:1])
             continue
         _vote_country(parsed, sent, text[offset:], draft, plural, first=role == "ambassador")
+        if role == "ambassador":
+            draft.postings.update(_title_states(parsed, text[offset:])[1][:1])
         if text is left and not _states_in(parsed, text[offset:]):
             side = _side_before_title(parsed, text[:offset])
             if side:
@@ -923,6 +928,11 @@ def _side_before_title(parsed: ParsedDoc, text: str) -> str | None:
 
 def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
     """States named in a title, in order, leaving out where the holder is posted."""
+    return _title_states(parsed, text)[0]
+
+
+def _title_states(parsed: ParsedDoc, text: str) -> tuple[list[str], list[str]]:
+    """States named in a title, in order: those it serves, and where the holder is posted."""
     nlp = load_pipeline(parsed.language.code)
     gazetteer = gazetteer_for(parsed.language.code, nlp)
     doc = nlp.make_doc(text)
@@ -935,7 +945,7 @@ def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
             venues.append(entry.actor_id)  # "en poste à Tunis", "conseiller en Russie"
         else:
             found.append(entry.actor_id)
-    return found
+    return found, venues
 
 
 def _known_person(draft: _PersonDraft):
@@ -1048,6 +1058,7 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
         _add_person(parsed, index, draft)
     _opposite_sides(parsed, index)
     _counterpart_roles(index, drafts)
+    _host_officials(index, drafts)
     for acronym, country, mention in _org_mentions(parsed):
         actor = index.actors.setdefault(mention.actor_id,
                                         Actor(mention.actor_id, "org", acronym, country))
@@ -1114,6 +1125,27 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
                           m.start, m.end, m.text, "person")
         index.mentions.append(mention)
         actor.mentions.append(Span(m.start, m.end, m.text))
+
+
+#: offices held at home: an official with one and no country serves the host state
+_HOME_OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "minister",
+                 "deputy_minister", "official", "head_of_agency"}
+
+
+def _host_officials(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
+    """"Le ministre de l'Intérieur X a reçu l'ambassadeur de Suisse en Algérie":
+    where every ambassador of the article is posted in one state, the officials
+    whose country the text does not give serve that state."""
+    postings: Counter = Counter()
+    for draft in drafts:
+        postings.update(draft.postings)
+    if len(postings) != 1:
+        return
+    host = next(iter(postings))
+    for actor in index.actors.values():
+        if actor.kind == "person" and actor.country is None and actor.role in _HOME_OFFICES \
+                and actor.id not in index.igo_officials:
+            actor.country = host
 
 
 def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
