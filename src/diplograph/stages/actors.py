@@ -772,6 +772,7 @@ def _shared_titles(parsed, sent, spans, roles, names) -> dict[int, _SharedTitle]
         found = _title_match(title, roles)
         counterpart = any(c + "s" in _fold(title).split() for c in counterparts)
         if not (found and found[3]) and not counterpart:
+            out.update(_shared_title_after(doc, items, roles, adjectives))
             continue
         lead = [adjectives[t.lower_] for t in items[0][2] if t.lower_ in adjectives]
         for k, (start, _, own) in enumerate(items):
@@ -780,6 +781,29 @@ def _shared_titles(parsed, sent, spans, roles, names) -> dict[int, _SharedTitle]
                 states = [lead[k]]  # "vietnamien et cambodgien X et Y": in order
             out[start] = _SharedTitle(title, states[-1] if len(states) == 1 else None, first)
     return out
+
+
+def _shared_title_after(doc, items, roles, adjectives) -> dict[int, _SharedTitle]:
+    """"X, Y et Z, les présidents sénégalais, sud-soudanais et djiboutien": a
+    plural title in apposition after the list; its adjectives go in order."""
+    end = items[-1][1]
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return {}
+    j = end + 1
+    while j < len(doc) and doc[j].text not in (";", ".", ":", "(") and doc[j].pos_ not in (
+            "VERB", "AUX") and (doc[j].text != "," or j + 1 < len(doc)
+                                and doc[j + 1].lower_ in adjectives):
+        j += 1
+    title = doc[end + 1:j].text
+    found = _title_match(title, roles)
+    if not (found and found[3]):
+        return {}
+    states = [adjectives[w] for w in re.findall(r"[\w'-]+", title.lower()) if w in adjectives]
+    if len(states) not in (0, 1, len(items)):
+        return {}
+    return {start: _SharedTitle(title, states[k] if len(states) == len(items) else
+                                (states[0] if states else None), items[0][0])
+            for k, (start, _, _) in enumerate(items)}
 
 
 def _name_lists(doc, spans, adjectives) -> list[list[tuple[int, int, list]]]:
