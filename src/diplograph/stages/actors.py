@@ -467,8 +467,11 @@ def _walk_back(doc, start: int, names: frozenset[int]) -> int:
 
 
 def _qualifies_title(token) -> bool:
-    """"le président déchu X": a participle right after an office word describes
-    the office (tagged VERB, it would otherwise end the title)."""
+    """"le président déchu X", "l'opposant russe emprisonné X": a participle right
+    after an office word or a nationality describes the office (tagged VERB, it
+    would otherwise end the title)."""
+    if token.lower_ in _adjectives():
+        return True  # "l'opposant": an office word tagged VERB
     return "Part" in token.morph.get("VerbForm") and token.i > 0 \
         and token.doc[token.i - 1].lower_ in _adjectives()
 
@@ -745,6 +748,22 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, names, shared=No
         draft.counterpart = True
         draft.counterpart_in.add(sent.index)
         _vote_country(parsed, sent, left, draft, False)
+    state = _state_after_name(parsed, sent.doc, end)
+    if state:
+        draft.countries[state] += 2
+
+
+def _state_after_name(parsed: ParsedDoc, doc, end: int) -> str | None:
+    """"le président Lazarus Chakwera du Malawi": a state named right after the name."""
+    if end >= len(doc) or doc[end].lower_ not in ("du", "de", "d'", "d’"):
+        return None
+    nlp = load_pipeline(parsed.language.code)
+    piece = nlp.make_doc(doc[end:min(len(doc), end + 5)].text)
+    found = [(start, entry) for start, _, entry in
+             gazetteer_for(parsed.language.code, nlp).find(piece) if entry.kind == "state"]
+    if found and found[0][1].via == "name" and found[0][0] <= 2:
+        return found[0][1].actor_id
+    return None
 
 
 @dataclass(frozen=True)
