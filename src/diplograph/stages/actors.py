@@ -1173,6 +1173,9 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
 #: offices held at home: an official with one and no country serves the host state
 _HOME_OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "minister",
                  "deputy_minister", "official", "head_of_agency"}
+#: offices only a state has: where the article is about one state, the holder serves it
+_STATE_OFFICES = {"head_of_state", "head_of_government", "minister", "deputy_minister",
+                  "legislator"}
 
 
 def _host_officials(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
@@ -1182,13 +1185,27 @@ def _host_officials(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
     postings: Counter = Counter()
     for draft in drafts:
         postings.update(draft.postings)
-    if len(postings) != 1:
+    if len(postings) == 1:
+        host, offices = next(iter(postings)), _HOME_OFFICES
+    else:
+        host, offices = _dominant_state(index), _STATE_OFFICES
+    if host is None:
         return
-    host = next(iter(postings))
     for actor in index.actors.values():
-        if actor.kind == "person" and actor.country is None and actor.role in _HOME_OFFICES \
+        if actor.kind == "person" and actor.country is None and actor.role in offices \
                 and actor.id not in index.igo_officials:
             actor.country = host
+
+
+def _dominant_state(index: ActorIndex) -> str | None:
+    """The state an article is about when one stands out: named (not as a
+    venue or topic) at least twice as often as any other."""
+    counts = Counter(m.actor_id for m in index.mentions
+                     if m.kind == "state" and not m.place and not m.topic)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] < 3 * ranked[1][1] or ranked[0][1] < 3:
+        return None
+    return ranked[0][0]
 
 
 def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
