@@ -669,7 +669,25 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             draft = drafts.setdefault(slug(word), _PersonDraft(word, (word,)))
         _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index],
                             shared.get(sent.index, {}).get(start))
+    _shared_adjective_countries(parsed, states, drafts.values())
     return list(drafts.values())
+
+
+def _shared_adjective_countries(parsed: ParsedDoc, states: list[Mention], drafts) -> None:
+    """"son homologue congolais" in an article that names the Republic of the
+    Congo and not the DRC: a title's shared adjective goes where the article's
+    do (see ``_shared_adjectives``)."""
+    shared = parsed.language.discourse.get("shared_adjectives") or {}
+    adjectives = _adjective_states(parsed)
+    named = {m.actor_id for m in states if m.via in ("name", "capital")}
+    for adjective, other in shared.items():
+        first = adjectives.get(adjective)
+        if not first or first == other or other not in named or first in named:
+            continue
+        for draft in drafts:
+            for counter in (draft.countries, draft.weak_countries):
+                if first in counter:
+                    counter[other] += counter.pop(first)
 
 
 def _uncredited(parsed: ParsedDoc, sent: ParsedSentence, spans: list[tuple[int, int]]
