@@ -273,10 +273,14 @@ class _PersonDraft:
     counterpart: bool = False
     #: sentences where the person is introduced as someone's counterpart
     counterpart_in: set[int] = field(default_factory=set)
+    #: sentence -> token where the list holding the person begins ("ses homologues X et Y")
+    counterpart_from: dict[int, int] = field(default_factory=dict)
     #: titles naming an office of an international organisation
     igo_titles: int = 0
     #: the organisations those titles name
     igos: Counter = field(default_factory=Counter)
+    #: where an ambassador is posted ("l'ambassadeur de Chine au Cameroun")
+    postings: Counter = field(default_factory=Counter)
     #: countries from plural or many-state titles: after the knowledge base
     weak_countries: Counter = field(default_factory=Counter)
 
@@ -383,7 +387,7 @@ def _adjectives() -> frozenset[str]:
 
 
 #: roles.yaml entries that are not offices
-_NOT_ROLES = {"counterpart", "pair_of_people", "igo_offices", "credits"}
+_NOT_ROLES = {"counterpart", "pair_of_people", "igo_offices", "credits", "fallen"}
 
 
 def _credit_range(parsed: ParsedDoc, sent: ParsedSentence) -> tuple[int, int] | None:
@@ -450,7 +454,7 @@ def _walk_back(doc, start: int, names: frozenset[int]) -> int:
         prev = doc[i - 1]
         # a verb ends the title, but not a participle used as an adjective
         # ("Affaires étrangères", sometimes tagged VERB)
-        if prev.pos_ in ("VERB", "AUX") and prev.dep_ != "amod" \
+        if prev.pos_ in ("VERB", "AUX") and prev.dep_ != "amod" and not _qualifies_title(prev) \
                 or prev.text in (";", ":", "»", "«") or prev.i in names or _dateline_dash(prev):
             break
         if prev.lower_ in ("et", "avec") and i < start - 1 and i >= 2 and (
@@ -460,6 +464,16 @@ def _walk_back(doc, start: int, names: frozenset[int]) -> int:
         if start - i > _TITLE_REACH:
             break
     return i
+
+
+def _qualifies_title(token) -> bool:
+    """"le président déchu X", "l'opposant russe emprisonné X": a participle right
+    after an office word or a nationality describes the office (tagged VERB, it
+    would otherwise end the title)."""
+    if token.lower_ in _adjectives():
+        return True  # "l'opposant": an office word tagged VERB
+    return "Part" in token.morph.get("VerbForm") and token.i > 0 \
+        and token.doc[token.i - 1].lower_ in _adjectives()
 
 
 def _dateline_dash(token) -> bool:
@@ -554,24 +568,45 @@ def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int
     """(role, where the title phrase starts in ``text``, how many words come
     before it, whether its first word is plural) for the best title in ``text``."""
     lowered = " " + _fold(text) + " "
-    best, best_key = None, (-1, -1)
+    found = []
     for phrase, role in roles:
         if _title_word(phrase) not in lowered:
             continue  # the pattern needs its first word: a cheap test first
         for match in _title_pattern(phrase).finditer(lowered):
-            key = (len(phrase), match.start())
-            if key > best_key:
-                first = match.group(0).split(" ")[0]
-                plural = first.endswith("s") and not phrase.split(" ")[0].endswith("s")
-                best, best_key = (role, match.start(), plural), key
-    if best is None:
+            first = match.group(0).split(" ")[0]
+            plural = first.endswith("s") and not phrase.split(" ")[0].endswith("s")
+            found.append((match.end(), len(phrase), match.start(), role, plural))
+    ends = {f[0] for f in found}
+    # the title nearest the name, unless it only completes the one before it
+    # ("la conseillère du président américain à la sécurité nationale X",
+    # "le conseiller du président, X": X is the adviser; but "l'émissaire du
+    # président chinois Xi": the name right after the title is the president's)
+    found = [f for f in found if not (_complement_of(lowered, f[2], ends)
+                                      and _more_after(lowered[f[0]:]))] or found
+    if not found:
         return None
-    role, start, plural = best
+    _, _, start, role, plural = max(found)
     # the folded length of text[:k] never shrinks as k grows: bisect for the
     # shortest prefix that reaches ``start``
     offset = min(bisect_left(range(len(text) + 1), start,
                              key=lambda k: len(" " + _fold(text[:k]))), len(text))
     return role, offset, lowered[1:start].count(" "), plural
+
+
+def _more_after(rest: str) -> bool:
+    """Whether more than a nationality word follows a title before the name."""
+    return "," in rest or len(rest.split()) > 1
+
+
+def _complement_of(lowered: str, start: int, ends: set[int]) -> bool:
+    """Whether a title starting at ``start`` follows another title and "du", "de"."""
+    before = lowered[:start].rstrip()
+    for link in (" du", " de la", " de l'", " des", " de", "de l'"):
+        if before.endswith(link):
+            head = before[:len(before) - len(link)]
+            # the title before may take one word more ("le conseiller diplomatique du")
+            return len(head) in ends or head.rpartition(" ")[0] and len(head.rpartition(" ")[0]) in ends
+    return False
 
 
 def _fold(text: str) -> str:
@@ -588,7 +623,9 @@ def _title_word(phrase: str) -> str:
 @lru_cache(maxsize=None)
 def _title_pattern(phrase: str) -> re.Pattern[str]:
     first, _, rest = _fold(phrase).partition(" ")
-    inner = r"(?:\s+[\w'-]+){0,2}?" if rest else ""
+    # up to two words inside ("ministre russe des"), never a preposition or an
+    # article ("chef du protocole d'État" is no head of state)
+    inner = r"(?:\s+(?!(?:du|de|des|la|le|les|l')\s)[\w'-]+){0,2}?" if rest else ""
     tail = r"\s+" + re.escape(rest) if rest else ""
     plural = "s?" if not first.endswith("s") else ""
     return re.compile(rf"(?<![\w-]){re.escape(first)}{plural}{inner}{tail}(?=[\s,.;]|$)")
@@ -607,7 +644,9 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
              for sent in parsed.readable()}
     names = {index: frozenset(i for s, e in found for i in range(s, e))
              for index, found in spans.items()}
+    shared = {}
     for sent in parsed.readable():
+        shared[sent.index] = _shared_titles(parsed, sent, spans[sent.index], roles, names[sent.index])
         for start, end in spans[sent.index]:
             tokens = tuple(t.text for t in sent.doc[start:end])
             if len(tokens) == 1:
@@ -615,7 +654,8 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
                 continue
             key = slug(" ".join(tokens))
             draft = drafts.setdefault(key, _PersonDraft(sent.doc[start:end].text, tokens))
-            _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index])
+            _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index],
+                                shared[sent.index].get(start))
     _merge_partial_names(drafts)
     singles.extend(_bare_surnames(parsed, drafts, singles))
     for sent, start, end in singles:
@@ -627,8 +667,27 @@ def _collect_people(parsed: ParsedDoc, states: list[Mention]) -> list[_PersonDra
             continue
         else:
             draft = drafts.setdefault(slug(word), _PersonDraft(word, (word,)))
-        _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index])
+        _add_person_mention(parsed, sent, start, end, draft, roles, names[sent.index],
+                            shared.get(sent.index, {}).get(start))
+    _shared_adjective_countries(parsed, states, drafts.values())
     return list(drafts.values())
+
+
+def _shared_adjective_countries(parsed: ParsedDoc, states: list[Mention], drafts) -> None:
+    """"son homologue congolais" in an article that names the Republic of the
+    Congo and not the DRC: a title's shared adjective goes where the article's
+    do (see ``_shared_adjectives``)."""
+    shared = parsed.language.discourse.get("shared_adjectives") or {}
+    adjectives = _adjective_states(parsed)
+    named = {m.actor_id for m in states if m.via in ("name", "capital")}
+    for adjective, other in shared.items():
+        first = adjectives.get(adjective)
+        if not first or first == other or other not in named or first in named:
+            continue
+        for draft in drafts:
+            for counter in (draft.countries, draft.weak_countries):
+                if first in counter:
+                    counter[other] += counter.pop(first)
 
 
 def _uncredited(parsed: ParsedDoc, sent: ParsedSentence, spans: list[tuple[int, int]]
@@ -666,27 +725,36 @@ def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
             target.weak_countries.update(draft.weak_countries)
             target.igo_titles += draft.igo_titles
             target.igos.update(draft.igos)
+            target.postings.update(draft.postings)
             target.counterpart = target.counterpart or draft.counterpart
             target.counterpart_in |= draft.counterpart_in
+            target.counterpart_from.update(draft.counterpart_from)
             del drafts[key]
 
 
-def _add_person_mention(parsed, sent, start, end, draft, roles, names) -> None:
+def _add_person_mention(parsed, sent, start, end, draft, roles, names, shared=None) -> None:
     s, e = sent.char_span(start, end)
     draft.mentions.append(Mention("", "person", sent.index, start, end, s, e,
                                   parsed.text[s:e], "person"))
+    if shared is not None:
+        _take_shared_title(sent, draft, roles, shared)
+        return
     left, right = _context(sent, start, end, names)
     for text in (left, right):
         found = _title_match(text, roles)
         if not found or text is right and found[2] > _APPOSITION_LEAD:
             continue  # "X, l'un avec le chef de l'État ...": not X's apposition
         role, offset, _, plural = found
+        if text is left and _fallen(parsed, text[:offset]):
+            role = "other"  # "la chute du président X": no longer in office
         draft.roles[role] += 1
         if _igo_office(parsed, text, roles):
             draft.igo_titles += 1
             draft.igos.update(_igos_in(parsed, _nearest_title(text, roles))[:1])
             continue
         _vote_country(parsed, sent, text[offset:], draft, plural, first=role == "ambassador")
+        if role == "ambassador":
+            draft.postings.update(_title_states(parsed, text[offset:])[1][:1])
         if text is left and not _states_in(parsed, text[offset:]):
             side = _side_before_title(parsed, text[:offset])
             if side:
@@ -698,6 +766,151 @@ def _add_person_mention(parsed, sent, start, end, draft, roles, names) -> None:
         draft.counterpart = True
         draft.counterpart_in.add(sent.index)
         _vote_country(parsed, sent, left, draft, False)
+    state = _state_after_name(parsed, sent.doc, end)
+    if state:
+        draft.countries[state] += 2
+
+
+def _state_after_name(parsed: ParsedDoc, doc, end: int) -> str | None:
+    """"le président Lazarus Chakwera du Malawi": a state named right after the name."""
+    if end >= len(doc) or doc[end].lower_ not in ("du", "de", "d'", "d’"):
+        return None
+    nlp = load_pipeline(parsed.language.code)
+    piece = nlp.make_doc(doc[end:min(len(doc), end + 5)].text)
+    found = [(start, entry) for start, _, entry in
+             gazetteer_for(parsed.language.code, nlp).find(piece) if entry.kind == "state"]
+    if found and found[0][1].via == "name" and found[0][0] <= 2:
+        return found[0][1].actor_id
+    return None
+
+
+@dataclass(frozen=True)
+class _SharedTitle:
+    """One name of a list under a plural title: the title, the state its own
+    nationality adjective gives, and where the list begins."""
+    title: str
+    country: str | None
+    list_start: int
+
+
+def _shared_titles(parsed, sent, spans, roles, names) -> dict[int, _SharedTitle]:
+    """"les ministres des Affaires étrangères azerbaïdjanais X, turc Y et
+    géorgien Z", "ses homologues pakistanais, X et azerbaïdjanais, Y", "ses deux
+    homologues vietnamien et cambodgien X et Y": names listed under one plural
+    title all hold it, each for the state of the adjective before it (or, where
+    the adjectives come together, of the adjective in the same place)."""
+    doc = sent.doc
+    adjectives = _adjective_states(parsed)
+    counterparts = tuple(parsed.language.roles.get("counterpart", []))
+    out: dict[int, _SharedTitle] = {}
+    for items in _name_lists(doc, sorted(spans), adjectives):
+        first = items[0][0] - len(items[0][2])
+        title = doc[_walk_back(doc, first, names):first].text
+        found = _title_match(title, roles)
+        counterpart = any(c + "s" in _fold(title).split() for c in counterparts)
+        if not (found and found[3]) and not counterpart:
+            out.update(_shared_title_after(doc, items, roles, adjectives))
+            continue
+        lead = [adjectives[t.lower_] for t in items[0][2] if t.lower_ in adjectives]
+        for k, (start, _, own) in enumerate(items):
+            states = [adjectives[t.lower_] for t in own if t.lower_ in adjectives]
+            if len(lead) == len(items) and all(len(i[2]) == 0 for i in items[1:]):
+                states = [lead[k]]  # "vietnamien et cambodgien X et Y": in order
+            out[start] = _SharedTitle(title, states[-1] if len(states) == 1 else None, first)
+    return out
+
+
+def _shared_title_after(doc, items, roles, adjectives) -> dict[int, _SharedTitle]:
+    """"X, Y et Z, les présidents sénégalais, sud-soudanais et djiboutien": a
+    plural title in apposition after the list; its adjectives go in order."""
+    end = items[-1][1]
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return {}
+    j = end + 1
+    while j < len(doc) and doc[j].text not in (";", ".", ":", "(") and doc[j].pos_ not in (
+            "VERB", "AUX") and (doc[j].text != "," or j + 1 < len(doc)
+                                and doc[j + 1].lower_ in adjectives):
+        j += 1
+    title = doc[end + 1:j].text
+    found = _title_match(title, roles)
+    if not (found and found[3]):
+        return {}
+    states = [adjectives[w] for w in re.findall(r"[\w'-]+", title.lower()) if w in adjectives]
+    if len(states) not in (0, 1, len(items)):
+        return {}
+    return {start: _SharedTitle(title, states[k] if len(states) == len(items) else
+                                (states[0] if states else None), items[0][0])
+            for k, (start, _, _) in enumerate(items)}
+
+
+def _name_lists(doc, spans, adjectives) -> list[list[tuple[int, int, list]]]:
+    """Runs of two or more names joined by commas or "et", each with the
+    nationality adjectives right before it: [(start, end, adjective tokens)]."""
+    lists, current = [], []
+    for start, end in spans:
+        if current:
+            gap = doc[current[-1][1]:start]
+            seps = [t for t in gap if t.text == "," or t.pos_ == "CCONJ"]
+            adjs = [t for t in gap if t.lower_ in adjectives]
+            if gap and seps and len(seps) + len(adjs) == len(gap) and gap[0] in seps:
+                current.append((start, end, adjs))
+                continue
+            if len(current) > 1:
+                lists.append(current)
+        current = [(start, end, _adjectives_before(doc, start, adjectives))]
+    if len(current) > 1:
+        lists.append(current)
+    return lists
+
+
+def _adjectives_before(doc, start, adjectives) -> list:
+    """The nationality adjectives (joined by "et" or commas) right before a name."""
+    i, found = start, []
+    if i > 1 and doc[i - 1].text == "," and doc[i - 2].lower_ in adjectives:
+        i -= 1  # "ses homologues chinois et japonais, X et Y"
+    while i > 0 and (doc[i - 1].lower_ in adjectives or found and (
+            doc[i - 1].text == "," or doc[i - 1].pos_ == "CCONJ")):
+        i -= 1
+        if doc[i].lower_ in adjectives:
+            found.insert(0, doc[i])
+    while found and doc[i].lower_ not in adjectives:
+        i += 1
+    return found
+
+
+@lru_cache(maxsize=8)
+def _adjective_map(code: str) -> dict[str, str]:
+    from ..lang import load_language
+
+    return {a.lower(): iso for iso, forms in load_language(code).countries.items()
+            for a in forms.get("adjectives", []) or []}
+
+
+def _adjective_states(parsed: ParsedDoc) -> dict[str, str]:
+    return _adjective_map(parsed.language.code)
+
+
+def _take_shared_title(sent, draft: _PersonDraft, roles, shared: _SharedTitle) -> None:
+    """The role a shared plural title gives, the country of the name's own adjective."""
+    role = _read_title(shared.title, roles)
+    if role:
+        draft.roles[role] += 1
+    if shared.country:
+        draft.countries[shared.country] += 2
+    if "homologue" in shared.title.lower():
+        draft.counterpart = True
+        draft.counterpart_in.add(sent.index)
+        draft.counterpart_from[sent.index] = shared.list_start
+
+
+def _fallen(parsed: ParsedDoc, before: str) -> bool:
+    """"la chute du", "le renversement de l'": the office before the name is lost."""
+    words = _fold(before).replace("'", "' ").split()
+    if words and words[-1] in ("du", "de", "l'", "la", "des"):
+        words = words[:-1]
+    if words and words[-1] == "de":
+        words = words[:-1]
+    return bool(words) and words[-1] in {_fold(w) for w in parsed.language.roles.get("fallen", [])}
 
 
 #: how many words may come before the title in an apposition ("X, l'actuel ministre")
@@ -732,8 +945,12 @@ def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> b
            for p in parsed.language.roles.get("igo_offices", [])):
         return True
     nlp = load_pipeline(parsed.language.code)
-    found = gazetteer_for(parsed.language.code, nlp).find(nlp.make_doc(text))
-    kinds = [entry.kind for _, _, entry in found if entry.kind in ("igo", "state")]
+    doc = nlp.make_doc(text)
+    found = gazetteer_for(parsed.language.code, nlp).find(doc)
+    portfolios = set(parsed.language.discourse.get("portfolio_words", []))
+    # "son ministre chargé de l'Union africaine": the organisation is the remit
+    kinds = [entry.kind for start, _, entry in found if entry.kind in ("igo", "state")
+             and not any(t.lower_ in portfolios for t in doc[:start])]
     return bool(kinds) and kinds[0] == "igo"
 
 
@@ -772,6 +989,11 @@ def _side_before_title(parsed: ParsedDoc, text: str) -> str | None:
 
 def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
     """States named in a title, in order, leaving out where the holder is posted."""
+    return _title_states(parsed, text)[0]
+
+
+def _title_states(parsed: ParsedDoc, text: str) -> tuple[list[str], list[str]]:
+    """States named in a title, in order: those it serves, and where the holder is posted."""
     nlp = load_pipeline(parsed.language.code)
     gazetteer = gazetteer_for(parsed.language.code, nlp)
     doc = nlp.make_doc(text)
@@ -784,7 +1006,7 @@ def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
             venues.append(entry.actor_id)  # "en poste à Tunis", "conseiller en Russie"
         else:
             found.append(entry.actor_id)
-    return found
+    return found, venues
 
 
 def _known_person(draft: _PersonDraft):
@@ -897,6 +1119,7 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
         _add_person(parsed, index, draft)
     _opposite_sides(parsed, index)
     _counterpart_roles(index, drafts)
+    _host_officials(index, drafts)
     for acronym, country, mention in _org_mentions(parsed):
         actor = index.actors.setdefault(mention.actor_id,
                                         Actor(mention.actor_id, "org", acronym, country))
@@ -967,6 +1190,44 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
                           m.start, m.end, m.text, "person")
         index.mentions.append(mention)
         actor.mentions.append(Span(m.start, m.end, m.text))
+
+
+#: offices held at home: an official with one and no country serves the host state
+_HOME_OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "minister",
+                 "deputy_minister", "official", "head_of_agency"}
+#: offices only a state has: where the article is about one state, the holder serves it
+_STATE_OFFICES = {"head_of_state", "head_of_government", "minister", "deputy_minister",
+                  "legislator"}
+
+
+def _host_officials(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
+    """"Le ministre de l'Intérieur X a reçu l'ambassadeur de Suisse en Algérie":
+    where every ambassador of the article is posted in one state, the officials
+    whose country the text does not give serve that state."""
+    postings: Counter = Counter()
+    for draft in drafts:
+        postings.update(draft.postings)
+    if len(postings) == 1:
+        host, offices = next(iter(postings)), _HOME_OFFICES
+    else:
+        host, offices = _dominant_state(index), _STATE_OFFICES
+    if host is None:
+        return
+    for actor in index.actors.values():
+        if actor.kind == "person" and actor.country is None and actor.role in offices \
+                and actor.id not in index.igo_officials:
+            actor.country = host
+
+
+def _dominant_state(index: ActorIndex) -> str | None:
+    """The state an article is about when one stands out: named (not as a
+    venue or topic) at least twice as often as any other."""
+    counts = Counter(m.actor_id for m in index.mentions
+                     if m.kind == "state" and not m.place and not m.topic)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] < 3 * ranked[1][1] or ranked[0][1] < 3:
+        return None
+    return ranked[0][0]
 
 
 def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
@@ -1057,6 +1318,8 @@ def _counterpart_roles(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
             continue
         host = _counterpart_of(index, actor, draft)
         if host is not None:
+            if not draft.roles and host.role:
+                actor.role = host.role  # no title of their own: the host's office
             _share_office(actor, host)
             _opposite_country(index, actor, host)
         elif actor.role in (None, "minister"):
@@ -1071,8 +1334,9 @@ def _counterpart_of(index: ActorIndex, actor: Actor, draft: _PersonDraft) -> Act
     in the sentence that calls them "son homologue"."""
     for sentence in sorted(draft.counterpart_in):
         here = [m for m in index.mentions if m.kind == "person" and m.sentence == sentence]
-        mine = [m.start for m in here if m.actor_id == actor.id]
-        before = [m for m in here if m.actor_id != actor.id and mine and m.start < min(mine)]
+        mine = [m.token_start for m in here if m.actor_id == actor.id]
+        limit = draft.counterpart_from.get(sentence, min(mine) if mine else None)
+        before = [m for m in here if m.actor_id != actor.id and mine and m.token_start < limit]
         if before:
             return index.actors[max(before, key=lambda m: m.start).actor_id]
     return None
