@@ -51,7 +51,8 @@ class _Vocabulary:
 def _vocabulary(code: str) -> _Vocabulary:
     from ..lang import load_language
 
-    data = load_language(code).documents
+    language = load_language(code)
+    data = language.documents
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key, []))
@@ -64,7 +65,7 @@ def _vocabulary(code: str) -> _Vocabulary:
                        words("title_breaks"), words("coordinators"), words("respect_verbs"),
                        words("title_participles"), forms, words("title_measure_nouns"),
                        tuple(openers), words("consent_verbs"), words("collective_determiners"),
-                       words("signed_as_object"), words("circumstance_words"),
+                       words("signed_as_object"), language.words("circumstance_words"),
                        words("content_verbs"), words("process_nouns"), words("list_separators"),
                        words("ordinal_pronouns"), words("relative_pronouns"))
 
@@ -88,7 +89,8 @@ def _matcher(code: str):
     from ..lang import load_language
 
     nlp = load_pipeline(code)
-    data = load_language(code).documents
+    language = load_language(code)
+    data = language.documents
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     kinds = {}
     for strength in ("strong", "weak"):
