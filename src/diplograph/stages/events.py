@@ -74,7 +74,9 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                 t.not_with and meets(t.not_with, h, sent, actors, q, a, lang))
 
         found = triggers_in(sent, code, accept)
-        for trigger, head in outermost(found, lang):
+        acts = outermost(found, lang)
+        visit_heads = sorted(h.i for t, h in acts if t.type == "CONSULT")
+        for trigger, head in acts:
             if hypothetical(head, lang):
                 continue  # "si l'achat se concrétise": a condition, not an act
             if negated(head, lang) and trigger.type not in ("REJECT",):
@@ -114,13 +116,17 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             sectors = sectors_in(parsed.language, sent) if trigger.type in _SECTORS_OF_SENTENCE \
                 else sectors_of_phrase(parsed.language, sent, head)
             date = date_in(times, sent, head, parsed.document.published)
-            for sides in _one_per_counterpart(trigger, mode, parties, who, actors, sent, head,
-                                              lang):
+            visitor = _visitor_and_stops(trigger, mode, who, actors, sent, head, visit_heads,
+                                         lang)
+            per_stop = [sorted([visitor[0], stop]) for stop in visitor[1]] if visitor else []
+            for sides in per_stop or _one_per_counterpart(trigger, mode, parties, who, actors,
+                                                          sent, head, lang):
                 drafts.append(Draft(
                     trigger=trigger, sentence=sent, head=head, type=kind, mode=mode,
                     status=status, parties=sides,
-                    source=[s for s in who.source if s in sides],
-                    target=[t for t in who.target if t in sides],
+                    source=[visitor[0]] if per_stop else [s for s in who.source if s in sides],
+                    target=[t for t in sides if t != visitor[0]] if per_stop
+                    else [t for t in who.target if t in sides],
                     people=_people_of(people, sides, actors) if sides != parties else set(people),
                     sectors=set(sectors), date=date, location=location_in(actors, sent),
                     evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
@@ -191,6 +197,42 @@ def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str],
             or any(t.lemma_.lower() in lang.words("gathering_words") for t in sent.doc)):
         return [parties]
     return [sorted([who.source[0], t]) for t in targets]
+
+
+def _visitor_and_stops(trigger: Trigger, mode: str | None, who, actors: ActorIndex,
+                       sent: ParsedSentence, head, visit_heads: list[int],
+                       lang: LanguageData) -> tuple[str, list[str]] | None:
+    """"M. Xi se rendra ensuite en République du Congo", "une visite au
+    Kazakhstan et en Ouzbékistan": a visit goes from the visitor's state to
+    each state it names as a stop, one visit per stop (a tour is one visit
+    per host); None when the visitor or the stops are not plain."""
+    if trigger.type != "CONSULT" or mode != "visit" \
+            or any(p.startswith("igo:") for p in who.parties):
+        return None
+    stops = _stops(actors, sent, head, visit_heads, lang)
+    visitors = [s for s in who.source if s not in stops]
+    stops = [s for s in stops if s not in visitors]
+    if len(visitors) != 1 or not stops:
+        return None
+    return visitors[0], stops
+
+
+def _stops(actors: ActorIndex, sent: ParsedSentence, head, visit_heads: list[int],
+           lang: LanguageData) -> list[str]:
+    """The states named after a visit word with a place preposition ("en
+    Colombie", "au Pérou"), up to the next visit word of the sentence ("se
+    rendra en Colombie et poursuivra sa tournée au Pérou": two legs)."""
+    places = set(lang.discourse.get("place_prepositions", []))
+    end = next((i for i in visit_heads if i > head.i), len(sent.doc))
+    out: list[str] = []
+    for m in actors.in_sentence(sent.index):
+        if m.kind != "state" or m.topic or m.dateline or m.aside or m.token_start < 0 \
+                or not head.i < m.token_start < end:
+            continue
+        before = [t for t in sent.doc[max(0, m.token_start - 2):m.token_start] if t.pos_ != "DET"]
+        if before and before[-1].lower_ in places and m.actor_id not in out:
+            out.append(m.actor_id)
+    return out
 
 
 def _count_of(head) -> int | None:

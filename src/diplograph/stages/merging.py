@@ -153,8 +153,10 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         if host is not None:
             _absorb(host, d)
         elif d.type in ("CONSULT", "AGREE") and not d.told_before and not any(
-                o.type == d.type and o.status == d.status for o in out):
+                o.type == d.type and o.status == d.status and o.head is not d.head
+                for o in out):
             # "au terme d'une séance de travail": the only meeting told as done
+            # (one per stop when the word names several: "sa tournée au Pérou et au Chili")
             d.weak = False
             out.append(d)
     return out

@@ -485,10 +485,21 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
         return "told"
     if trigger.type == "CONSULT":
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
-        if dets & lang.words("possessives") or (
+        if _presented(head, lang) or dets & lang.words("possessives") or (
                 dets & definite and around & lang.words("circumstance_words")):
             return "likely"
     return None
+
+
+def _presented(head, lang: LanguageData) -> bool:
+    """"Il s'agit d'une visite de ...", "C'est la première visite ...": the
+    act is presented, as one the article has (likely) told already."""
+    if head.dep_ in ("obl:arg", "obj", "obl") \
+            and head.head.lemma_.lower() in lang.words("presenting_verbs"):
+        return True
+    return any(c.dep_ == "cop" for c in head.children) and any(
+        c.dep_.startswith("nsubj") and c.lower_ in lang.words("presenting_pronouns")
+        for c in head.children)
 
 
 def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageData) -> bool:
