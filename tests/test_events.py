@@ -406,3 +406,9 @@ def test_events_cited_source_is_no_party(extract_text):
     record = extract_text("Selon le ministre burkinabè des Affaires étrangères, Alpha Barry, le "
                           "sommet de la Cedeao a décidé de suspendre la Guinée.", PUB)
     assert all("BFA" not in e["parties"] for e in record["events"]) and record["events"]
+
+
+def test_events_visit_at_an_invitation_is_one_visit_not_a_planned_one(extract_text):
+    record = extract_text("Le président du Ghana effectue une visite officielle au Togo, "
+                          "à l'invitation de son homologue togolais.", PUB)
+    assert [(e["type"], e["status"]) for e in record["events"]] == [("CONSULT", "done")]

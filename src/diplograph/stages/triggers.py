@@ -234,6 +234,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return _private_subject(head, lang)
     if need == "intent_complement":
         return _intent_complement(head, lang)
+    if need == "invitation_frame":
+        return _invitation_frame(head, lang)
     if need == "joint_decision":
         return _joint_decision(head, lang)
     if need in _THING_NEEDS:
@@ -317,6 +319,14 @@ def _joint_decision(head, lang: LanguageData) -> bool:
             return True  # no subject found: not known to be one side
         token = token.head
     return True
+
+
+def _invitation_frame(head, lang: LanguageData) -> bool:
+    """"a entamé une visite à l'invitation de son homologue": an invitation
+    named as the circumstance of the act told (a modifier, not what a verb
+    answers: "a répondu à l'invitation") is no visit of its own."""
+    return head.dep_ in ("obl:mod", "obl", "nmod", "advcl") and any(
+        c.dep_ == "case" and c.lower_ in lang.words("invitation_cases") for c in head.children)
 
 
 def _decided_clause(head, lang: LanguageData) -> bool:
