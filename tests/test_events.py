@@ -285,6 +285,14 @@ def test_events_decision_gives_way_to_the_one_sided_act_it_wraps(extract_text):
                                 "avec le Togo.") == ["SANCTION"]
 
 
+def test_events_decision_is_an_agreement_only_when_several_sides_take_it(extract_text):
+    assert _types(extract_text, "Le Ghana et le Togo ont décidé d'explorer de nouvelles "
+                                "pistes de coopération.") == ["AGREE"]
+    assert _types(extract_text, "Le Ghana peut souverainement décider de l'exploitation "
+                                "de ses ressources, a dit le Togo.") == []
+    assert _types(extract_text, "Le Ghana a décidé d'accentuer la pression sur le Togo.") == []
+
+
 def test_events_recalled_envoy_and_closed_border_are_sanctions(extract_text):
     assert _types(extract_text, "Le Ghana a rappelé son ambassadeur au Togo.") == ["SANCTION"]
     assert _types(extract_text, "Le Ghana a annoncé la fermeture de sa frontière avec "
@@ -398,3 +406,9 @@ def test_events_cited_source_is_no_party(extract_text):
     record = extract_text("Selon le ministre burkinabè des Affaires étrangères, Alpha Barry, le "
                           "sommet de la Cedeao a décidé de suspendre la Guinée.", PUB)
     assert all("BFA" not in e["parties"] for e in record["events"]) and record["events"]
+
+
+def test_events_visit_at_an_invitation_is_one_visit_not_a_planned_one(extract_text):
+    record = extract_text("Le président du Ghana effectue une visite officielle au Togo, "
+                          "à l'invitation de son homologue togolais.", PUB)
+    assert [(e["type"], e["status"]) for e in record["events"]] == [("CONSULT", "done")]

@@ -234,6 +234,10 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return _private_subject(head, lang)
     if need == "intent_complement":
         return _intent_complement(head, lang)
+    if need == "invitation_frame":
+        return _invitation_frame(head, lang)
+    if need == "joint_decision":
+        return _joint_decision(head, lang)
     if need in _THING_NEEDS:
         return _names_thing(head, lang.words(_THING_NEEDS[need]))
     return True
@@ -286,6 +290,64 @@ def _intent_complement(head, lang: LanguageData) -> bool:
     return any("Inf" in t.morph.get("VerbForm") and any(
         m.lower_ in lang.words("infinitive_markers") for m in t.children if m.dep_ in ("mark", "case"))
         for t in candidates)
+
+
+def _joint_decision(head, lang: LanguageData) -> bool:
+    """"les deux pays ont décidé de ...", "leur décision de ...": a decision is
+    an agreement only when several sides take it; "la République peut
+    souverainement décider", "la décision de l'OTAN", "sa décision" are one
+    side's (a decision noun also needs what is decided: "la décision de
+    suspendre", not "une décision qualifiée d'illégale")."""
+    if head.pos_ == "NOUN":
+        if not _decided_clause(head, lang):
+            return False
+        owners = [c for c in head.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)
+                  or c.dep_ == "nmod" and c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON")
+                  and any(m.lower_ in lang.words("infinitive_markers") for m in c.children)]
+        return not owners or any(_several(o, lang) for o in owners)
+    token = head
+    for _ in range(3):  # "peut décider": the subject of the governing verb
+        if any(c.lower_ in lang.words("one_sided_adverbs") for c in token.children
+               if c.dep_ == "advmod"):
+            return False
+        if _plural_verb(token):  # "Ankara, Islamabad et Bakou avaient décidé", however parsed
+            return True
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects:
+            return any(_several(s, lang) for s in subjects)
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            return True  # no subject found: not known to be one side
+        token = token.head
+    return True
+
+
+def _invitation_frame(head, lang: LanguageData) -> bool:
+    """"a entamé une visite à l'invitation de son homologue": an invitation
+    named as the circumstance of the act told (a modifier, not what a verb
+    answers: "a répondu à l'invitation") is no visit of its own."""
+    return head.dep_ in ("obl:mod", "obl", "nmod", "advcl") and any(
+        c.dep_ == "case" and c.lower_ in lang.words("invitation_cases") for c in head.children)
+
+
+def _decided_clause(head, lang: LanguageData) -> bool:
+    """What a decision noun decides: an infinitive ("de suspendre") or a
+    clause ("que ..."), not a participle about the decision ("adoptée")."""
+    return any(c.dep_ in ("acl", "ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
+               and ("Inf" in c.morph.get("VerbForm") or "Fin" in c.morph.get("VerbForm"))
+               for c in head.children) or _intent_complement(head, lang)
+
+
+def _plural_verb(verb) -> bool:
+    """A verb whose finite form (or auxiliary) agrees with a plural subject."""
+    return any("Fin" in t.morph.get("VerbForm") and "Plur" in t.morph.get("Number")
+               for t in [verb, *verb.children] if t is verb or t.dep_.startswith("aux"))
+
+
+def _several(token, lang: LanguageData) -> bool:
+    """A doer that is more than one side: plural, coordinated ("Ankara,
+    Islamabad et Bakou"), or a gathering ("le sommet")."""
+    return "Number=Plur" in str(token.morph) or any(c.dep_ == "conj" for c in token.children) \
+        or token.lemma_.lower() in lang.words("gathering_words")
 
 
 def _departure_complement(head, lang: LanguageData) -> bool:
