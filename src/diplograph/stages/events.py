@@ -130,7 +130,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     people=_people_of(people, sides, actors) if sides != parties else set(people),
                     sectors=set(sectors), date=date, location=location_in(actors, sent),
                     evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
-                    weak=weak, told_before=told_before,
+                    weak=weak and not _new_leg(sides, per_stop, drafts), told_before=told_before,
                     amounts=amounts_by_sentence.get(sent.start, frozenset())))
     return drafts
 
@@ -210,28 +210,55 @@ def _visitor_and_stops(trigger: Trigger, mode: str | None, who, actors: ActorInd
             or any(p.startswith("igo:") for p in who.parties):
         return None
     stops = _stops(actors, sent, head, visit_heads, lang)
-    visitors = [s for s in who.source if s not in stops]
+    venues = _stops(actors, sent, None, [], lang) + _legs_named(actors, sent, lang)
+    visitors = [s for s in who.source if s not in stops and s not in venues]
     stops = [s for s in stops if s not in visitors]
     if len(visitors) != 1 or not stops:
         return None
     return visitors[0], stops
 
 
+def _legs_named(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData) -> list[str]:
+    """"La Tanzanie a été la seconde étape de son voyage": a state said to be
+    a leg of the trip is a host, not the visitor."""
+    out = []
+    for m in actors.in_sentence(sent.index):
+        if m.kind != "state" or m.token_start < 0:
+            continue
+        root = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+        if root.dep_.startswith("nsubj") and root.head.lemma_.lower() in lang.words("leg_nouns") \
+                and any(c.dep_ == "cop" for c in root.head.children):
+            out.append(m.actor_id)
+    return out
+
+
+def _new_leg(sides: list[str], per_stop: list[list[str]], drafts: list[Draft]) -> bool:
+    """"sa tournée ..., après Malaisie et Brunei": a leg of a tour already
+    told that no earlier act went to is told for the first time."""
+    return sides in per_stop and not any(set(sides) <= set(d.parties) for d in drafts)
+
+
 def _stops(actors: ActorIndex, sent: ParsedSentence, head, visit_heads: list[int],
            lang: LanguageData) -> list[str]:
     """The states named after a visit word with a place preposition ("en
-    Colombie", "au Pérou"), up to the next visit word of the sentence ("se
-    rendra en Colombie et poursuivra sa tournée au Pérou": two legs)."""
-    places = set(lang.discourse.get("place_prepositions", []))
-    end = next((i for i in visit_heads if i > head.i), len(sent.doc))
+    Colombie", "au Pérou") or as an earlier or later leg ("après Malaisie"),
+    up to the next visit word of the sentence ("se rendra en Colombie et
+    poursuivra sa tournée au Pérou": two legs); with no word, all of them."""
+    places = set(lang.discourse.get("place_prepositions", [])) | lang.words("leg_prepositions")
+    start = head.i if head is not None else -1
+    end = next((i for i in visit_heads if i > start), len(sent.doc))
     out: list[str] = []
+    roots: set[int] = set()  # the words of the stops found, for their conjuncts
     for m in actors.in_sentence(sent.index):
-        if m.kind != "state" or m.topic or m.dateline or m.aside or m.token_start < 0 \
-                or not head.i < m.token_start < end:
+        if m.kind != "state" or m.topic or m.dateline or m.token_start < 0 \
+                or not start < m.token_start < end:
             continue
+        root = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
         before = [t for t in sent.doc[max(0, m.token_start - 2):m.token_start] if t.pos_ != "DET"]
-        if before and before[-1].lower_ in places and m.actor_id not in out:
-            out.append(m.actor_id)
+        if before and before[-1].lower_ in places or root.dep_ == "conj" and root.head.i in roots:
+            roots.add(root.i)
+            if m.actor_id not in out:
+                out.append(m.actor_id)
     return out
 
 
