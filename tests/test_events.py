@@ -412,3 +412,24 @@ def test_events_visit_at_an_invitation_is_one_visit_not_a_planned_one(extract_te
     record = extract_text("Le président du Ghana effectue une visite officielle au Togo, "
                           "à l'invitation de son homologue togolais.", PUB)
     assert [(e["type"], e["status"]) for e in record["events"]] == [("CONSULT", "done")]
+
+
+TOUR = ("Le Premier ministre chinois Li Keqiang a commencé mardi une visite officielle au Brésil. "
+        "Le 21 mai, Li Keqiang se rendra en Colombie et il poursuivra ensuite sa tournée au "
+        "Pérou et au Chili.")
+
+
+def test_events_tour_gives_one_visit_per_stop(extract_text):
+    record = extract_text(TOUR, "2015-05-19")
+    visits = sorted(e["parties"] for e in events_of(record, "CONSULT"))
+    assert visits == [["BRA", "CHN"], ["CHL", "CHN"], ["CHN", "COL"], ["CHN", "PER"]]
+    for visit in events_of(record, "CONSULT"):
+        assert visit["source"] == ["CHN"]
+
+
+def test_events_stop_after_a_venue_goes_on_with_the_traveller(extract_text):
+    record = extract_text("La vice-présidente américaine a rencontré mercredi des femmes "
+                          "entrepreneurs. Il s'agit de son dernier engagement à Accra avant de "
+                          "se rendre en Tanzanie.", PUB)
+    trip = [e for e in events_of(record, "CONSULT") if "TZA" in e["parties"]]
+    assert [(e["parties"], e["status"]) for e in trip] == [(["TZA", "USA"], "planned")]

@@ -87,6 +87,8 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                 mood = modality(parsed.language, sent, head)
                 status = "failed" if mood == "failed" and trigger.status in (
                     "proposed", "requested") else trigger.status or mood
+            if status == "done" and _told_as_later(head, lang):
+                status = "planned"  # "avant de se rendre en Tanzanie": the next leg
             mode = trigger.mode
             kind = _threat_or(trigger.type, head, lang)
             if trigger.type == "CONSULT" and mode is None \
@@ -117,7 +119,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                 else sectors_of_phrase(parsed.language, sent, head)
             date = date_in(times, sent, head, parsed.document.published)
             visitor = _visitor_and_stops(trigger, mode, who, actors, sent, head, visit_heads,
-                                         lang)
+                                         lang, drafts)
             per_stop = [sorted([visitor[0], stop]) for stop in visitor[1]] if visitor else []
             for sides in per_stop or _one_per_counterpart(trigger, mode, parties, who, actors,
                                                           sent, head, lang):
@@ -130,9 +132,17 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     people=_people_of(people, sides, actors) if sides != parties else set(people),
                     sectors=set(sectors), date=date, location=location_in(actors, sent),
                     evidence=[Evidence(sent.start, sent.end, sent.sentence.text)],
-                    weak=weak, told_before=told_before,
+                    weak=weak and not _new_leg(sides, per_stop, drafts), told_before=told_before,
                     amounts=amounts_by_sentence.get(sent.start, frozenset())))
     return drafts
+
+
+def _told_as_later(head, lang: LanguageData) -> bool:
+    """"avant de se rendre en Tanzanie": an act told as coming after another
+    one has not happened yet."""
+    return "Inf" in head.morph.get("VerbForm") and any(
+        c.dep_ in ("mark", "case", "advmod") and c.lower_ in lang.words("later_markers")
+        for c in head.children)
 
 
 def _threat_or(event_type: str, head, lang: LanguageData) -> str:
@@ -201,37 +211,76 @@ def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str],
 
 def _visitor_and_stops(trigger: Trigger, mode: str | None, who, actors: ActorIndex,
                        sent: ParsedSentence, head, visit_heads: list[int],
-                       lang: LanguageData) -> tuple[str, list[str]] | None:
+                       lang: LanguageData, drafts: list[Draft]) -> tuple[str, list[str]] | None:
     """"M. Xi se rendra ensuite en République du Congo", "une visite au
     Kazakhstan et en Ouzbékistan": a visit goes from the visitor's state to
     each state it names as a stop, one visit per stop (a tour is one visit
-    per host); None when the visitor or the stops are not plain."""
+    per host); None when the visitor or the stops are not plain. A sentence
+    naming only places ("avant de se rendre en Tanzanie") goes on with the
+    one who last met someone."""
     if trigger.type != "CONSULT" or mode != "visit" \
             or any(p.startswith("igo:") for p in who.parties):
         return None
     stops = _stops(actors, sent, head, visit_heads, lang)
-    visitors = [s for s in who.source if s not in stops]
+    venues = _stops(actors, sent, None, [], lang) + _legs_named(actors, sent, lang)
+    visitors = [s for s in who.source if s not in stops and s not in venues]
+    if not visitors and stops:
+        visitors = _last_traveller(drafts, set(stops) | set(venues))
     stops = [s for s in stops if s not in visitors]
     if len(visitors) != 1 or not stops:
         return None
     return visitors[0], stops
 
 
+def _last_traveller(drafts: list[Draft], places: set[str]) -> list[str]:
+    """The one state that acted alone as the source of the last meeting or visit."""
+    last = next((d for d in reversed(drafts) if d.type == "CONSULT"), None)
+    if last is None or len(last.source) != 1 or last.source[0] in places:
+        return []
+    return list(last.source)
+
+
+def _legs_named(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData) -> list[str]:
+    """"La Tanzanie a été la seconde étape de son voyage": a state said to be
+    a leg of the trip is a host, not the visitor."""
+    out = []
+    for m in actors.in_sentence(sent.index):
+        if m.kind != "state" or m.token_start < 0:
+            continue
+        root = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+        if root.dep_.startswith("nsubj") and root.head.lemma_.lower() in lang.words("leg_nouns") \
+                and any(c.dep_ == "cop" for c in root.head.children):
+            out.append(m.actor_id)
+    return out
+
+
+def _new_leg(sides: list[str], per_stop: list[list[str]], drafts: list[Draft]) -> bool:
+    """"sa tournée ..., après Malaisie et Brunei": a leg of a tour already
+    told that no earlier act went to is told for the first time."""
+    return sides in per_stop and not any(set(sides) <= set(d.parties) for d in drafts)
+
+
 def _stops(actors: ActorIndex, sent: ParsedSentence, head, visit_heads: list[int],
            lang: LanguageData) -> list[str]:
     """The states named after a visit word with a place preposition ("en
-    Colombie", "au Pérou"), up to the next visit word of the sentence ("se
-    rendra en Colombie et poursuivra sa tournée au Pérou": two legs)."""
-    places = set(lang.discourse.get("place_prepositions", []))
-    end = next((i for i in visit_heads if i > head.i), len(sent.doc))
+    Colombie", "au Pérou") or as an earlier or later leg ("après Malaisie"),
+    up to the next visit word of the sentence ("se rendra en Colombie et
+    poursuivra sa tournée au Pérou": two legs); with no word, all of them."""
+    places = set(lang.discourse.get("place_prepositions", [])) | lang.words("leg_prepositions")
+    start = head.i if head is not None else -1
+    end = next((i for i in visit_heads if i > start), len(sent.doc))
     out: list[str] = []
+    roots: set[int] = set()  # the words of the stops found, for their conjuncts
     for m in actors.in_sentence(sent.index):
-        if m.kind != "state" or m.topic or m.dateline or m.aside or m.token_start < 0 \
-                or not head.i < m.token_start < end:
+        if m.kind != "state" or m.topic or m.dateline or m.token_start < 0 \
+                or not start < m.token_start < end:
             continue
+        root = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
         before = [t for t in sent.doc[max(0, m.token_start - 2):m.token_start] if t.pos_ != "DET"]
-        if before and before[-1].lower_ in places and m.actor_id not in out:
-            out.append(m.actor_id)
+        if before and before[-1].lower_ in places or root.dep_ == "conj" and root.head.i in roots:
+            roots.add(root.i)
+            if m.actor_id not in out:
+                out.append(m.actor_id)
     return out
 
 

@@ -159,6 +159,27 @@ def merge_drafts(drafts: list[Draft], published: str | None,
             # (one per stop when the word names several: "sa tournée au Pérou et au Chili")
             d.weak = False
             out.append(d)
+    return _fold_trips_to_gatherings(out)
+
+
+def _fold_trips_to_gatherings(drafts: list[Draft]) -> list[Draft]:
+    """"a quitté Dar es-Salaam pour se rendre en Afrique du Sud" and "En Afrique
+    du Sud, M. Xi prendra part au sommet des BRICS": the trip to the state
+    hosting a gathering the visitor attends is that gathering."""
+    out = list(drafts)
+    for trip in drafts:
+        if trip.type != "CONSULT" or trip.mode != "visit" or len(trip.source) != 1 \
+                or len(trip.target) != 1:
+            continue
+        gathering = next((g for g in out if g is not trip and g.type == "CONSULT"
+                          and (g.mode == "multilateral" or g.mode != "visit" and any(
+                              p.startswith("igo:") for p in g.parties))
+                          and trip.source[0] in g.parties
+                          and (g.location or {}).get("country") == trip.target[0]
+                          and _dates_agree(g, trip)), None)
+        if gathering is not None:
+            _absorb(gathering, trip)
+            out.remove(trip)
     return out
 
 
