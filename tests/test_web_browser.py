@@ -69,13 +69,20 @@ def test_web_browser_overview_to_evidence(server, page):
     assert page.locator("svg.network line").count() >= 5
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
 
-    # click the pair's edge where a user would: a third of the way along it
+    # click the pair's edge where a user would: on the line, at the first point
+    # from a third of the way along that no other pair's edge covers
     edge = page.locator('svg.network a[data-dyad="CIV-KHM"] line.hit')
-    x, y = edge.evaluate("""l => {
-        const m = l.getScreenCTM(), at = (a, b) => (2 * +l.getAttribute(a) + +l.getAttribute(b)) / 3;
-        const p = new DOMPoint(at('x1', 'x2'), at('y1', 'y2')).matrixTransform(m);
-        return [p.x, p.y]; }""")
-    page.mouse.click(x, y)
+    point = edge.evaluate("""l => {
+        const m = l.getScreenCTM();
+        for (const t of [1/3, 0.25, 0.4, 0.2, 0.5, 0.15, 0.6, 0.7, 0.8, 0.1, 0.9]) {
+            const at = (a, b) => (1 - t) * +l.getAttribute(a) + t * +l.getAttribute(b);
+            const p = new DOMPoint(at('x1', 'x2'), at('y1', 'y2')).matrixTransform(m);
+            const hit = document.elementFromPoint(p.x, p.y);
+            if (hit && hit.closest('a') === l.closest('a')) return [p.x, p.y];
+        }
+        return null; }""")
+    assert point is not None, "the CIV-KHM edge is covered everywhere by other edges"
+    page.mouse.click(*point)
     page.wait_for_url("**/dyad/CIV-KHM")
     assert page.locator("h1").inner_text() == "CIV-KHM"
     assert page.locator("svg.timeline circle").count() >= 5
