@@ -154,3 +154,23 @@ def test_stages_nothing_to_extract():
     record = extract_document(doc("Le festival de jazz a attiré de nombreux visiteurs ce week-end "
                                   "sous un soleil radieux.")).to_dict()
     assert record["events"] == [] and record["agreements"] == [] and record["quantities"] == []
+
+
+def test_extract_a_group_that_fails_to_parse_together_reads_each_document_alone(monkeypatch):
+    from diplograph import extract as extract_module
+
+    together = extract_module.parse_many
+
+    def fails_together(documents):  # as when one document of the group breaks spaCy
+        if len(documents) > 1:
+            raise ValueError("one sentence too long for spaCy")
+        return together(documents)
+
+    monkeypatch.setattr(extract_module, "parse_many", fails_together)
+    docs = [Document(doc_id=f"d{i}", text="Le ministre russe a rencontré mardi son homologue "
+                     "vietnamien à Hanoï.", source=f"d{i}.txt", published="2022-09-14")
+            for i in range(3)]
+    out = list(extract_module.extract([*docs, Rejection("bad.bin", "binary")], "fr"))
+    assert [getattr(r, "source", None) for r in out[3:]] == ["bad.bin"]
+    assert [r.document.doc_id for r in out[:3]] == ["d0", "d1", "d2"]
+    assert all(r.events for r in out[:3])

@@ -164,8 +164,8 @@ def _extract_group(items: list[Document | Rejection], language: str | None,
         results.append(None)
     try:
         parsed = parse_many([(document, code) for _, document, code in ready])
-    except DiplographError:  # e.g. a missing model: each document reports it as alone
-        parsed = [None] * len(ready)
+    except Exception:  # noqa: BLE001 - one bad document must not cost the group:
+        parsed = [None] * len(ready)  # each is parsed alone and reports its own error
     for (position, document, code), doc in zip(ready, parsed):
         try:
             if doc is None:
