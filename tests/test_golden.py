@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SHARED, SHARED_MISSING
 
+from diplograph import vocab
 from diplograph.evaluate import ATTRIBUTES, KINDS, EvalReport, Gold, load_gold, score
 
 FLOORS_FILE = Path(__file__).with_name("floors.json")
@@ -142,18 +143,11 @@ def test_golden_every_gold_document_gets_a_record(golden, corpus):
 
 # ------------------------------------------------------------------ contract
 
-EVENT_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-               "COERCE", "ASSAULT"}
-MODES = {"CONSULT": {"meeting", "visit", "phone", "multilateral", "press_conference"},
-         "AGREE": {"sign", "agree", "offer", "accept"}}
-EVENT_STATUSES = {"done", "ongoing", "planned", "proposed", "requested", "failed"}
-AGREEMENT_STATUSES = {"proposed", "negotiating", "finalizing", "agreed", "signed", "in_force",
-                      "abandoned"}
-SECTORS = {"diplomacy", "trade", "investment", "finance", "energy", "mining", "health",
-           "education", "culture", "science", "space", "security", "cyber", "defense",
-           "agriculture", "industry", "infrastructure", "transport", "tourism", "environment",
-           "maritime", "law", "migration", "labour", "humanitarian", "development"}
+EVENT_TYPES = set(vocab.EVENT_TYPES)
+MODES = {event_type: set(modes) for event_type, modes in vocab.EVENT_MODES.items()}
+EVENT_STATUSES = set(vocab.EVENT_STATUSES)
+AGREEMENT_STATUSES = set(vocab.AGREEMENT_LIFECYCLE)
+SECTORS = set(vocab.SECTORS)
 ROLES = {"head_of_state", "head_of_government", "foreign_minister", "minister",
          "deputy_minister", "ambassador", "legislator", "head_of_agency", "official", "other",
          None}

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from diplograph.sameness import title_words
 from diplograph.store import merge
 
 D = dt.date
@@ -10,7 +11,7 @@ D = dt.date
 
 def report(id, doc, day=None, *, type="CONSULT", mode="meeting", status="done",
            parties="IDN-RUS", people=("person:a", "person:b"), granularity="day",
-           published=None, location=None, agreement=None, end=None):
+           published=None, location=None, agreement=None, end=None, side_of=None):
     start = D.fromisoformat(day) if day else None
     return merge.EventReport(
         id=id, seq=int(id[1:]), doc_id=doc, type=type, mode=mode, status=status,
@@ -18,7 +19,9 @@ def report(id, doc, day=None, *, type="CONSULT", mode="meeting", status="done",
         date_end=D.fromisoformat(end) if end else start,
         granularity=granularity if day else None,
         published_on=D.fromisoformat(published or day or "2021-07-07"),
-        location_country=location, agreement=agreement)
+        location_country=location, agreement=agreement,
+        side_of=side_of or {"person:a": "IDN", "person:b": "RUS", "person:c": "IDN",
+                            "person:d": "RUS"})
 
 
 def groups(reports):
@@ -47,12 +50,19 @@ def test_merge_month_date_does_not_chain_two_meetings():
 
 @pytest.mark.parametrize("change", [
     {"type": "AGREE"}, {"parties": "IDN-VNM"}, {"mode": "phone"},
-    {"people": ("person:c", "person:d")}, {"location": "VNM"}, {"status": "failed"},
+    {"people": ("person:c", "person:d")}, {"people": ("person:a", "person:d")},
+    {"location": "VNM"}, {"status": "failed"},
 ])
 def test_merge_refuses_reports_that_disagree(change):
-    a = report("e1", "d1", "2021-07-06", location="IDN")
+    a = report("e1", "d1", "2021-07-06", location="IDN", mode="visit")
     b = report("e2", "d2", "2021-07-06", **{"location": "IDN", **change})
     assert not merge.events_compatible(a, b)
+
+
+def test_merge_one_report_naming_the_host_and_another_the_guest_is_one_meeting():
+    a = report("e1", "d1", "2021-07-06", people=("person:a",))
+    b = report("e2", "d2", "2021-07-06", people=("person:b",))
+    assert merge.events_compatible(a, b)
 
 
 def test_merge_visit_and_meeting_are_one_way_of_meeting():
@@ -128,7 +138,7 @@ def test_merge_status_history_ordered_by_date_then_stage():
 
 
 def test_merge_title_words_fold_accents_plurals_and_generic_words():
-    assert merge.title_words("Mémorandum d'entente sur les échanges d'étudiants", "fr") == \
+    assert title_words("Mémorandum d'entente sur les échanges d'étudiants", "fr") == \
         frozenset({"echange", "etudiant"})
 
 

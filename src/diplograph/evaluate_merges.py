@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from .errors import DiplographError
-from .store.merge import first_of_each_run, title_words
+from .sameness import title_words
+from .store.merge import first_of_each_run
 from .store.queries import agreement_histories
 
 

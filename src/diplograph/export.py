@@ -22,6 +22,7 @@ from . import __version__
 from .errors import DiplographError
 from .knowledge import cameo_rules, countries, igos
 from .store.queries import EventFilter
+from .vocab import EVENT_TYPES, QUAD_CLASS
 
 #: export name -> table in the store
 TABLES = {
@@ -188,14 +189,6 @@ PLOVER_FIELDS: dict[str, dict[str, Any]] = {
     "coded_date": {"type": str, "required": True},
     "comment": {"type": str, "required": False},
 }
-PLOVER_EVENTS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                 "COERCE", "ASSAULT")
-#: PLOVER quad classes: verbal / material cooperation, verbal / material conflict
-QUAD = {**dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
-        **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
-        **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), 3),
-        **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4)}
 
 
 def plover_records(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilter()
@@ -228,7 +221,7 @@ def plover_records(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventF
             "event_loc": {"name": row["location_name"], "country": row["location_country"]}
             if row["location_name"] else None,
             "event_text": [],
-            "quad_code": QUAD[event],
+            "quad_code": QUAD_CLASS[event],
             "text": cite.get("sentence", ""),
             "text_info": {"sequence": 1, "start": cite.get("start"), "end": cite.get("end"),
                           "text_story": cite.get("name")},
@@ -256,7 +249,7 @@ def validate_plover(record: dict[str, Any]) -> list[str]:
             problems.append(f"{name!r} has type {type(value).__name__}")
         elif rule["required"] and value in ("", [], {}):
             problems.append(f"{name!r} is empty")
-    if record.get("event") not in PLOVER_EVENTS:
+    if record.get("event") not in EVENT_TYPES:
         problems.append(f"event {record.get('event')!r} is not a PLOVER type")
     if isinstance(record.get("date"), str):
         try:

@@ -24,7 +24,7 @@ from ..ingest.files import read_jsonl
 from ..lang import supported_languages
 from ..parsed import ParsedDoc
 from ..stages.events import draft_events, merged_drafts
-from ..stages.merging import modes_clash
+from ..sameness import modes_agree
 from ..types import Document, Rejection
 from . import EventModels, model_folder, new_draft, undrafted
 from .features import (act_features, pair_features, party_candidates, recover_features,
@@ -141,7 +141,7 @@ def same_examples(events: list, golds: list, regions: list) -> list[tuple[list[s
     for j, second in enumerate(events):
         for i in range(j):
             first = events[i]
-            if first.type != second.type or modes_clash(first.mode, second.mode) \
+            if first.type != second.type or not modes_agree(first.mode, second.mode) \
                     or not matched[i] or not matched[j]:
                 continue
             out.append((pair_features(first, second, events[i + 1:j]),

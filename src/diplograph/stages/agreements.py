@@ -15,7 +15,10 @@ from unidecode import unidecode
 
 from ..nlp import load_pipeline
 from ..parsed import ParsedDoc, ParsedSentence
+from ..sameness import fold_plural, same_agreement_title
+from ..sameness import title_words as subject_words
 from ..types import Agreement, Evidence
+from ..vocab import later_stage
 from .actors import ActorIndex
 from .context import date_in, modality, participants, sectors_in
 from .times import TimeMention
@@ -166,7 +169,7 @@ def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
             heads.add(span.root.i)
             title, bare = _title(doc, span, vocab)
             collective = _collective(span.root, vocab)
-            if _definite_plural(span.root) and not _subject(title, parsed.language.code):
+            if _definite_plural(span.root) and not subject_words(title, parsed.language.code):
                 bare = True  # "les conventions de coopération": documents told of before
             out.append(DocumentMention(sent, head, title, kind, bare and not collective,
                                        collective))
@@ -410,7 +413,7 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         if status is None or not parties or _circumstance(mention.head, vocab):
             continue  # named in passing (background, an occasion), not part of the news
         if status in ("proposed", "negotiating") and not mention.collective \
-                and not _subject(mention.title, parsed.language.code):
+                and not subject_words(mention.title, parsed.language.code):
             continue  # "espérait parvenir à un accord": no document yet, nor any subject
         if mention.collective:
             recent = (sent.index, status, 4)  # a counted set announces its members
@@ -426,11 +429,11 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
             existing = _same_document([a for a in agreements if id(a) not in sets],
                                       mention.title, parties, parsed.language.code)
         if existing is not None:
-            if not _subject(existing.title, parsed.language.code):
+            if not subject_words(existing.title, parsed.language.code):
                 existing.title = mention.title  # "des accords …" then "deux accords sur …"
             if evidence not in existing.evidence:
                 existing.evidence.append(evidence)
-            existing.status = _later_status(existing.status, status)
+            existing.status = later_stage(existing.status, status)
             continue
         period = None
         for t in times:
@@ -588,38 +591,9 @@ def _kept(agreements: list[Agreement], sets: set[int]) -> list[Agreement]:
     return kept
 
 
-_ORDER = ["proposed", "negotiating", "finalizing", "agreed", "signed", "in_force", "abandoned"]
-
-
-def _later_status(a: str, b: str) -> str:
-    return a if _ORDER.index(a) >= _ORDER.index(b) else b
-
-
 def _key(title: str) -> set[str]:
-    words = re.findall(r"\w+", unidecode(title.lower()))
-    return {_singular(w) for w in words if len(w) > 3}
-
-
-@lru_cache(maxsize=None)
-def _ignored(code: str) -> frozenset[str]:
-    """Stop words and the generic words every title may share ("accord", "coopération")."""
-    from spacy.util import get_lang_class
-
-    from ..lang import load_language
-
-    generic = load_language(code).documents.get("title_generic_words", [])
-    words = {*get_lang_class(code).Defaults.stop_words, *generic}
-    return frozenset(_singular(unidecode(w).lower()) for w in words)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
-
-
-def _subject(title: str, code: str) -> set[str]:
-    """What a title is about ("coopération militaire" → {militaire})."""
-    words = {_singular(w) for w in re.findall(r"\w+", unidecode(title.lower())) if len(w) > 2}
-    return words - _ignored(code)
+    """All the longer words of a title, for titles with no subject words."""
+    return {fold_plural(w) for w in re.findall(r"\w+", unidecode(title.lower())) if len(w) > 3}
 
 
 def _same_document(agreements: list[Agreement], title: str, parties: list[str],
@@ -627,13 +601,13 @@ def _same_document(agreements: list[Agreement], title: str, parties: list[str],
     """The record a title names again: same parties and one title's words within the
     other's ("le mémorandum d'entente pour une coopération militaire", then "un
     mémorandum d'accord pour la coopération militaire")."""
-    words, subject = _key(title), _subject(title, code)
+    words, subject = _key(title), subject_words(title, code)
     for agreement in agreements:
         if not _same_sides(agreement.parties, parties):
             continue
-        other, other_subject = _key(agreement.title), _subject(agreement.title, code)
+        other, other_subject = _key(agreement.title), subject_words(agreement.title, code)
         if subject and other_subject:
-            if subject <= other_subject or other_subject <= subject:
+            if same_agreement_title(subject, other_subject, across_articles=False):
                 return agreement
         elif words and other and (words <= other or other <= words):
             return agreement

@@ -11,24 +11,25 @@ from __future__ import annotations
 from ..lang import LanguageData
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Agreement, Event, Evidence, Quantity
+from ..vocab import SECTOR_CONTEXT
 from .actors import ActorIndex
 from .agreements import DocumentMention
-from .context import (date_in, location_in, modality, participants, sectors_in,
-                      sectors_of_phrase)
+from .context import date_in, location_in, modality, participants, sectors_in, sectors_of_phrase
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .quantities import number_value
 from .times import TimeMention
-from .triggers import (Trigger, back_reference, hypothetical, meeting_as_agent, meets, negated,
-                       outermost, signs_named_document, triggers_in)
-
-_PLOVER_CONTEXT = {"trade": "economic", "investment": "economic", "finance": "economic",
-                   "agriculture": "economic", "industry": "economic", "defense": "military",
-                   "health": "health", "cyber": "cyber", "diplomacy": "diplomatic",
-                   "environment": "environment", "migration": "migration", "law": "legal",
-                   "energy": "natural_resource", "science": "technology",
-                   "space": "technology", "security": "military", "mining": "natural_resource",
-                   "humanitarian": "humanitarian"}
+from .triggers import (
+    Trigger,
+    back_reference,
+    hypothetical,
+    meeting_as_agent,
+    meets,
+    negated,
+    outermost,
+    signs_named_document,
+    triggers_in,
+)
 
 #: acts whose whole sentence tells what they cover (a meeting, a signing, a
 #: gift); other acts (a condemnation, a sanction, support) cover only what
@@ -344,7 +345,7 @@ def _plover(d: Draft) -> dict:
         event = "AGREE"
     elif d.type == "AGREE" and d.mode == "sign" and d.status in ("done", "ongoing"):
         event = "SUPPORT"
-    context = sorted({_PLOVER_CONTEXT[s] for s in d.sectors if s in _PLOVER_CONTEXT})
+    context = sorted({c for s in d.sectors if (c := SECTOR_CONTEXT.get(s))})
     return {"event": event, "mode": d.mode, "context": context}
 
 

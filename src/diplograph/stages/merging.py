@@ -10,10 +10,10 @@ from collections.abc import Callable
 from ..lang import LanguageData
 from ..parsed import ParsedDoc
 from ..periods import first_day, last_day
+from ..sameness import amounts_agree, counterparts_agree, days_overlap, modes_agree
 from ..types import Actor, DateValue
 from .drafts import Draft
 from .times import TimeMention
-
 
 #: a judge of sameness: (earlier event, later draft, the events told between
 #: them) -> whether they are one real event
@@ -44,20 +44,16 @@ def _merge_key(d: Draft) -> tuple | None:
 
 
 def _same_counterparts(a: Draft, b: Draft, people: dict[str, Actor]) -> bool:
-    """Meetings with different people of one side are different meetings
-    (the president, then the prime minister); so is a meeting with someone
-    of unknown country holding an office no one in the other meeting holds
-    ("reçu ensuite par le Premier ministre X"), when no one attends both."""
+    """Meetings with different people are different meetings (sameness.py);
+    so is a meeting with someone of unknown country holding an office no one
+    in the other meeting holds ("reçu ensuite par le Premier ministre X"),
+    when no one attends both."""
     if a.type != "CONSULT":
         return True
-    sides_a, sides_b = {}, {}
-    for names, sides in ((a.people, sides_a), (b.people, sides_b)):
-        for person in names:
-            actor = people.get(person)
-            sides.setdefault(actor.country if actor else None, set()).add(person)
     if _new_office(a.people, b.people, people) or _new_office(b.people, a.people, people):
         return False
-    return all(sides_a[c] & sides_b[c] for c in sides_a.keys() & sides_b.keys() if c)
+    side_of = {p: people[p].country if p in people else None for p in a.people | b.people}
+    return counterparts_agree(a.people, b.people, side_of)
 
 
 def _new_office(known: set[str], other: set[str], people: dict[str, Actor]) -> bool:
@@ -65,11 +61,6 @@ def _new_office(known: set[str], other: set[str], people: dict[str, Actor]) -> b
     strangers = [people[p] for p in other - known if p in people]
     return bool(known) and bool(strangers) and not known & other and all(
         s.country is None and s.role and s.role not in offices for s in strangers)
-
-
-def _same_amounts(a: Draft, b: Draft) -> bool:
-    """Two sentences stating different amounts report two different gifts."""
-    return not (a.amounts and b.amounts and not a.amounts & b.amounts)
 
 
 def lead_date(parsed: ParsedDoc, times: list[TimeMention]) -> DateValue | None:
@@ -122,7 +113,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         key = _merge_key(d)
         if key is not None and _answered(d, lang):
             key = (*key, "answered")  # the act answered is not the answer
-        if key is not None and key in by_key and _same_amounts(by_key[key], d) and (
+        if key is not None and key in by_key and amounts_agree(by_key[key].amounts, d.amounts) and (
                 d.type == "AID" or _dates_agree(by_key[key], d)) \
                 and _same_counterparts(by_key[key], d, people):
             _absorb(by_key[key], d)
@@ -141,14 +132,14 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     for d in weak:
         hosts = [o for o in out if o.type == d.type and o.parties == d.parties
                  and (o.status == "done" or d.type != "CONSULT")
-                 and not modes_clash(o.mode, d.mode)]
+                 and modes_agree(o.mode, d.mode)]
         host = min(hosts, key=lambda o: (not _on_day(o, published), -len(o.evidence)),
                    default=None)
         if host is None:
             host = next((o for o in out if o.type == d.type and set(d.parties) <= set(o.parties)
-                         and o.status == "done" and not modes_clash(o.mode, d.mode)), None)
+                         and o.status == "done" and modes_agree(o.mode, d.mode)), None)
         if host is None and d.type == "CONSULT":  # "cette visite": whatever its status
-            host = next((o for o in out if o.type == d.type and not modes_clash(o.mode, d.mode)
+            host = next((o for o in out if o.type == d.type and modes_agree(o.mode, d.mode)
                          and set(d.parties) <= set(o.parties)), None)
         if host is not None:
             _absorb(host, d)
@@ -289,19 +280,16 @@ def _compatible(a: Draft, b: Draft) -> bool:
 def _dates_agree(a: Draft, b: Draft) -> bool:
     """Undated, or the days the two dates may mean overlap (a signing on the 6th
     and "the visit from the 5th to the 7th")."""
-    if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
-        return True
-    return first_day(a.date.value) <= last_day(b.date.end or b.date.value) \
-        and first_day(b.date.value) <= last_day(a.date.end or a.date.value)
+    return days_overlap(_days(a), _days(b))
+
+
+def _days(d: Draft):
+    if d.date is None or d.date.value is None:
+        return None
+    return first_day(d.date.value), last_day(d.date.end or d.date.value)
 
 
 _MODE_RANK = {"visit": 0, "phone": 1, "multilateral": 2, "meeting": 3, "press_conference": 4}
-
-
-def modes_clash(a: str | None, b: str | None) -> bool:
-    """A phone call is never a visit: "la visite" does not refer back to a call,
-    and a call mentioned with a visit stays a call ("meeting" is generic)."""
-    return {a, b} == {"phone", "visit"}
 
 
 def _absorb(host: Draft, other: Draft) -> None:
@@ -316,7 +304,7 @@ def _absorb(host: Draft, other: Draft) -> None:
             and other.evidence[0].start < host.evidence[0].start):
         host.date = other.date or host.date  # the first mention that dates the event wins
     host.location = host.location or other.location
-    if host.type == other.type and other.mode and not modes_clash(host.mode, other.mode) and (
+    if host.type == other.type and other.mode and modes_agree(host.mode, other.mode) and (
             host.mode is None or _MODE_RANK.get(other.mode, 9) < _MODE_RANK.get(host.mode, 9)):
         host.mode = other.mode
     host.evidence.sort(key=lambda e: e.start)
@@ -374,7 +362,7 @@ def coalesce(drafts: list[Draft], same: SameEvent) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         host = next((o for i, o in reversed(list(enumerate(out)))
-                     if o.type == d.type and not modes_clash(o.mode, d.mode)
+                     if o.type == d.type and modes_agree(o.mode, d.mode)
                      and same(o, d, out[i + 1:])), None)
         if host is None:
             out.append(d)

@@ -8,27 +8,17 @@ near-misses from gluing two meetings a month apart into one.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from unidecode import unidecode
+from ..sameness import (DAY_SLACK, counterparts_agree, days_overlap, modes_agree,
+                        same_agreement_title, title_words)
+from ..sameness import title_overlap as _words_overlap
+from ..vocab import PROSPECTIVE, stage_index
 
-#: statuses of acts that have not (yet) happened
-PROSPECTIVE = frozenset({"planned", "proposed", "requested"})
-#: how far apart two day-dated reports of one event may be (time zones, "lundi soir")
-DAY_SLACK = dt.timedelta(days=1)
 #: an undated report of something done is taken to be from the days before publication
 UNDATED_WINDOW = dt.timedelta(days=3)
-#: agreement titles at least this similar (shared content words) are one agreement
-TITLE_OVERLAP = 0.6
-#: the order an agreement moves through; ties on a date are broken by it
-AGREEMENT_STAGES = ("proposed", "negotiating", "finalizing", "agreed", "signed", "in_force",
-                    "abandoned")
-#: modes that are different ways of meeting and cannot describe the same act
-_MODE_FAMILIES = {"phone": "phone", "press_conference": "press", "multilateral": "multi",
-                  "offer": "offer", "accept": "accept"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +39,8 @@ class EventReport:
     published_on: dt.date | None
     location_country: str | None = None
     agreement: str | None = None  # merged agreement id, when the act concerns one
+    #: the country of each person, when known (counterparts are compared side by side)
+    side_of: Mapping[str, str | None] = field(default_factory=dict, compare=False, hash=False)
 
     def window(self) -> tuple[dt.date, dt.date] | None:
         """The days this report may mean; undated acts lean on the publication date."""
@@ -90,19 +82,21 @@ class HistoryEntry:
 # ---------------------------------------------------------------- events
 
 def events_compatible(a: EventReport, b: EventReport) -> bool:
-    """Could these two reports describe the same real event?"""
+    """Could these two reports describe the same real event? (sameness.py
+    holds the tests every merge shares; dates and publication days are the
+    store's own evidence.)"""
     if a.type != b.type or a.parties_key != b.parties_key:
         return False
     if a.doc_id == b.doc_id:
         return False  # the extractor already merged within an article
-    if not _modes_agree(a.mode, b.mode):
+    if not modes_agree(a.mode, b.mode):
         return False
     if a.location_country and b.location_country and a.location_country != b.location_country:
         return False
     if a.agreement and b.agreement and a.agreement != b.agreement:
         return False
-    if a.people and b.people and not a.people & b.people:
-        return False  # meetings with different counterparts are different events
+    if not counterparts_agree(a.people, b.people, {**a.side_of, **b.side_of}):
+        return False
     if not _statuses_agree(a, b):
         return False
     return _dates_agree(a, b)
@@ -115,12 +109,6 @@ def _statuses_agree(a: EventReport, b: EventReport) -> bool:
     return a.status == b.status
 
 
-def _modes_agree(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    return _MODE_FAMILIES.get(a, "in_person") == _MODE_FAMILIES.get(b, "in_person")
-
-
 def _dates_agree(a: EventReport, b: EventReport) -> bool:
     wa, wb = a.window(), b.window()
     if wa is None or wb is None:
@@ -129,7 +117,7 @@ def _dates_agree(a: EventReport, b: EventReport) -> bool:
                 and b.published_on:
             return abs(a.published_on - b.published_on) <= dt.timedelta(days=7)
         return False
-    return wa[0] <= wb[1] and wb[0] <= wa[1]
+    return days_overlap(wa, wb)
 
 
 def cluster_events(reports: list[EventReport]) -> list[list[EventReport]]:
@@ -161,41 +149,13 @@ def most_common(values) -> object | None:
 
 # ---------------------------------------------------------------- agreements
 
-def title_words(title: str, language: str | None) -> frozenset[str]:
-    """Content words of a title, accents and plurals folded, generic words dropped."""
-    words = re.findall(r"[a-z0-9]+", unidecode(title).lower())
-    ignore = _ignored_words(language or "fr")
-    return frozenset(_singular(w) for w in words if len(w) > 1 and w not in ignore
-                     and _singular(w) not in ignore)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
-
-
-@lru_cache(maxsize=8)
-def _ignored_words(language: str) -> frozenset[str]:
-    """Stop words of the language plus the generic words of document titles."""
-    from spacy.util import get_lang_class
-
-    from ..errors import UnsupportedLanguage
-    from ..lang import load_language
-
-    stop = {unidecode(w).lower() for w in get_lang_class(language).Defaults.stop_words}
-    try:
-        generic = load_language(language).documents.get("title_generic_words", [])
-    except UnsupportedLanguage:  # stop words alone
-        generic = []
-    return frozenset(stop | {unidecode(w).lower() for w in generic})
-
-
 def agreements_compatible(a: AgreementReport, b: AgreementReport) -> bool:
     """Same parties, similar titles, and no two different signing dates."""
     if a.parties_key != b.parties_key or a.doc_id == b.doc_id:
         return False
     if a.kind and b.kind and a.kind != b.kind and "agreement" not in (a.kind, b.kind):
         return False
-    if title_overlap(a, b) < TITLE_OVERLAP:
+    if not same_agreement_title(_words(a), _words(b), across_articles=True):
         return False
     signed = ("signed", "in_force")
     if a.status in signed and b.status in signed and a.granularity == b.granularity == "day" \
@@ -206,10 +166,11 @@ def agreements_compatible(a: AgreementReport, b: AgreementReport) -> bool:
 
 
 def title_overlap(a: AgreementReport, b: AgreementReport) -> float:
-    wa, wb = title_words(a.title, a.language), title_words(b.title, b.language)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    return _words_overlap(_words(a), _words(b))
+
+
+def _words(report: AgreementReport) -> frozenset[str]:
+    return title_words(report.title, report.language)
 
 
 def cluster_agreements(reports: list[AgreementReport]) -> list[list[AgreementReport]]:
@@ -239,11 +200,7 @@ def status_history(group: list[AgreementReport]) -> list[HistoryEntry]:
             entries.append(HistoryEntry(report, report.status, None, "unknown"))
     # undated words come first: any dated report overrides them
     return sorted(entries, key=lambda e: (e.on_date is not None, e.on_date or dt.date.min,
-                                          _stage(e.status), e.report.seq))
-
-
-def _stage(status: str) -> int:
-    return AGREEMENT_STAGES.index(status) if status in AGREEMENT_STAGES else 0
+                                          stage_index(e.status), e.report.seq))
 
 
 def status_changes(history: list[HistoryEntry]) -> list[HistoryEntry]:

@@ -15,18 +15,9 @@ import pandas as pd
 
 from ..errors import DiplographError
 from ..periods import first_day, last_day
+from ..vocab import AGREEMENT_LIFECYCLE as AGREEMENT_STATUSES
+from ..vocab import COOPERATIVE, EVENT_STATUSES, EVENT_TYPES, PENDING
 from .merge import first_of_each_run
-
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-               "COERCE", "ASSAULT")
-EVENT_STATUSES = ("done", "ongoing", "planned", "proposed", "requested", "failed")
-AGREEMENT_STATUSES = ("proposed", "negotiating", "finalizing", "agreed", "signed", "in_force",
-                      "abandoned")
-PENDING = ("proposed", "negotiating", "finalizing", "agreed")
-#: PLOVER types on the cooperative side; the rest are conflictual
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
-                         "RETREAT"})
 
 
 class QueryError(DiplographError):

@@ -10,8 +10,8 @@ from typing import Any
 
 import duckdb
 
-from . import merge
 from ..periods import first_day, last_day
+from . import merge
 
 
 @dataclass(frozen=True)
@@ -227,12 +227,13 @@ def _remerge_events(con, event_type: str, key: str) -> None:
     con.execute("DELETE FROM merged_events WHERE type = ? AND parties_key = ?",
                 [event_type, key])
     by_id = {r["id"]: r for r in rows}
+    side_of = _countries(con, {p for r in rows for p in r["people"]})
     reports = [merge.EventReport(
         id=r["id"], seq=r["seq"], doc_id=r["doc_id"], type=r["type"], mode=r["mode"],
         status=r["status"], parties_key=key, people=frozenset(r["people"]),
         date_start=r["date_start"], date_end=r["date_end"], granularity=r["date_granularity"],
         published_on=r["published_on"], location_country=r["location_country"],
-        agreement=r["merged_agreement"]) for r in rows]
+        agreement=r["merged_agreement"], side_of=side_of) for r in rows]
     for group in merge.cluster_events(reports):
         members = [by_id[r.id] for r in group]
         merged_id = "E%d" % min(m["seq"] for m in members)
@@ -257,6 +258,14 @@ def _remerge_events(con, event_type: str, key: str) -> None:
              min(m["seq"] for m in members), _sector_text(members)])
         con.execute("UPDATE events SET merged_id = ? WHERE list_contains(?, id)",
                     [merged_id, [m["id"] for m in members]])
+
+
+def _countries(con, people: set[str]) -> dict[str, str | None]:
+    """The country of each person, as the store knows it."""
+    if not people:
+        return {}
+    return dict(con.execute("SELECT id, country FROM actors WHERE list_contains(?, id)",
+                            [sorted(people)]).fetchall())
 
 
 def _sector_text(members: list[dict]) -> str:

@@ -15,6 +15,7 @@ from ..store import queries
 from ..store.queries import EventFilter, frame_records
 from . import charts
 from .api import Text, dyad_view, show_prefixed
+from ..vocab import PENDING
 from .highlight import marked_text, paragraph_with_evidence
 
 router = APIRouter(include_in_schema=False)
@@ -62,8 +63,8 @@ def agreements(request: Request, country: Text = None, sector: Text = None,
     rows = frame_records(store.agreements(country=country or None, sector=sector or None,
                                           pending=pending))
     queries.with_histories(store.con, rows)
-    waiting = [r for r in rows if r["status"] in queries.PENDING]
-    done = [r for r in rows if r["status"] not in queries.PENDING]
+    waiting = [r for r in rows if r["status"] in PENDING]
+    done = [r for r in rows if r["status"] not in PENDING]
     query = urlencode({k: v for k, v in (("country", country), ("sector", sector),
                                          ("pending", "true" if pending else None)) if v})
     return _page(request, "agreements.html", f"/api/agreements?{query}", pending_rows=waiting,
