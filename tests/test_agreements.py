@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from conftest import assert_evidence_offsets, events_of
 
-from diplograph.stages.agreements import document_mentions
 
 PUB = "2022-09-14"  # a Wednesday
 
@@ -99,7 +98,8 @@ def test_agreements_idioms_and_bare_back_references_are_not_documents(extract_te
 
 
 def test_agreements_document_mentions_carry_the_title(parse_text):
-    mentions = document_mentions(parse_text(SIGNED, PUB))
+    parsed = parse_text(SIGNED, PUB)
+    mentions = parsed.pipeline.agreements.mentions(parsed)
     assert [(m.title, m.kind, m.bare) for m in mentions] == [
         ("mémorandum d'entente sur la coopération agricole", "mou", False)]
 

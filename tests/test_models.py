@@ -33,11 +33,10 @@ def test_models_linear_model_round_trips_through_json(tmp_path):
 
 
 def _drafts(parse_text, text):
-    from diplograph.extract import read_before_events
     from diplograph.stages.events import draft_events
 
     parsed = parse_text(text, PUB)
-    found = read_before_events(parsed)
+    found = parsed.pipeline.find_before_events(parsed)
     return parsed, found.actors, draft_events(parsed, found.actors, found.times,
                                               found.quantities, found.documents)
 
@@ -98,14 +97,13 @@ def test_models_recover_proposes_an_act_where_the_rules_drafted_none(parse_text)
 
 
 def test_models_same_event_joins_what_it_judges_one_and_only_that(parse_text):
-    from diplograph.extract import read_before_events
     from diplograph.stages.events import find_events
 
     text = ("Le ministre russe des Affaires étrangères a rencontré mardi son homologue "
             "vietnamien à Moscou. Le ministre russe a rencontré lundi son homologue "
             "vietnamien pour un dîner de travail.")
     parsed = parse_text(text, PUB)
-    found = read_before_events(parsed)
+    found = parsed.pipeline.find_before_events(parsed)
 
     def events(models):
         return find_events(parsed, found.actors, found.times, found.quantities,

@@ -5,8 +5,6 @@ import pytest
 from conftest import assert_evidence_offsets
 
 from diplograph.stages.actors import find_actors
-from diplograph.stages.quantities import find_quantities
-from diplograph.stages.times import find_times
 
 PUB = "2023-05-10"
 
@@ -18,8 +16,8 @@ def quantities(record: dict) -> dict[tuple, dict]:
 def test_quantities_stage_on_a_parsed_document(parse_text):
     parsed = parse_text("Le Japon a fait don de 300 000 doses de vaccin au Laos en 2021.", PUB)
     actors = find_actors(parsed)
-    times, _ = find_times(parsed)
-    (dose,) = find_quantities(parsed, actors, times)
+    times, _ = parsed.pipeline.times.find(parsed)
+    (dose,) = parsed.pipeline.quantities.find(parsed, actors, times)
     assert (dose.value, dose.unit, dose.measure, dose.kind) == (300000, "doses", "vaccine",
                                                                 "pledge")
     assert dose.parties == ["JPN", "LAO"] and dose.period == {"start": "2021", "end": "2021"}

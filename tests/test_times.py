@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from conftest import assert_evidence_offsets, events_of
 
-from diplograph.stages.times import find_times
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +13,8 @@ def times_of(parse_text):
 
     def run(text: str, published: str | None = None):
         if (text, published) not in cache:
-            cache[text, published] = find_times(parse_text(text, published))
+            parsed = parse_text(text, published)
+            cache[text, published] = parsed.pipeline.times.find(parsed)
         return cache[text, published]
 
     return run

@@ -1,24 +1,18 @@
-"""The one orchestrator: Document -> Record (record.md)."""
+"""Documents in, records out (record.md): the language of each document
+settled, documents parsed a few at a time, and one bad document never
+costing the others. The reading itself is Pipeline's."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
 from .errors import DiplographError, UnsupportedLanguage
-from .lang import load_language, supported_languages
+from .lang import supported_languages
 from .langid import detect_language
 from .models import load_event_models
-from .nlp import load_pipeline, normalise_for_nlp
-from .parsed import ParsedDoc, ParsedSentence
-from .segment import split_sentences
-from .stages.actors import ActorIndex, actor_list, find_actors
-from .stages.agreements import DocumentMention, document_mentions, find_agreements
-from .stages.events import find_events
-from .stages.quantities import find_quantities
-from .stages.times import TimeMention, find_times
-from .types import Agreement, Document, Quantity, Record, Rejection
+from .parsed import ParsedDoc
+from .pipeline import Pipeline
+from .types import Document, Record, Rejection
 
 
 def choose_language(document: Document, forced: str | None = None) -> str:
@@ -37,43 +31,17 @@ def parse(document: Document, language: str) -> ParsedDoc:
 
 
 def parse_many(documents: list[tuple[Document, str]]) -> list[ParsedDoc]:
-    """Parse (document, language) pairs together: the sentences of all go
-    through spaCy as one stream, in fuller batches than one document gives
-    (faster; each sentence is still parsed on its own)."""
-    split = [split_sentences(document.text, document.body_start, _skip_patterns(language))
-             for document, language in documents]
-    streams = {language: iter(load_pipeline(language).pipe(
-        [normalise_for_nlp(s.text) for (_, code), sentences in zip(documents, split)
-         if code == language for s in sentences], batch_size=64))
-        for language in dict.fromkeys(code for _, code in documents)}
-    out = []
-    for (document, language), sentences in zip(documents, split):
-        parsed = ParsedDoc(document, load_language(language))
-        line_of = _line_starts(document.text)
-        for index, sentence in enumerate(sentences):
-            parsed.sentences.append(ParsedSentence(index, sentence, next(streams[language]),
-                                                   paragraph=_paragraph(line_of, sentence.start)))
-        out.append(parsed)
+    """Parse (document, language) pairs, each language's documents together
+    (Pipeline.parse), in the order given."""
+    by_language: dict[str, list[int]] = {}
+    for position, (_, code) in enumerate(documents):
+        by_language.setdefault(code, []).append(position)
+    out: list[ParsedDoc | None] = [None] * len(documents)
+    for code, positions in by_language.items():
+        parsed = Pipeline.for_language(code).parse([documents[p][0] for p in positions])
+        for position, doc in zip(positions, parsed):
+            out[position] = doc
     return out
-
-
-@lru_cache(maxsize=None)
-def _skip_patterns(language: str) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in load_language(language).discourse["skip_line_patterns"]]
-
-
-def _line_starts(text: str) -> list[int]:
-    starts, offset = [], 0
-    for line in text.splitlines(keepends=True):
-        starts.append(offset)
-        offset += len(line)
-    return starts
-
-
-def _paragraph(line_starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(line_starts, offset) - 1
 
 
 def extract_document(document: Document, language: str | None = None,
@@ -95,36 +63,9 @@ def _prepared(document: Document, language: str | None, published: str | None
     return replace(document, language=code), code
 
 
-@dataclass
-class Findings:
-    """What the stages before the events found in one parsed document."""
-    actors: ActorIndex
-    times: list[TimeMention]
-    quantities: list[Quantity]
-    documents: list[DocumentMention]
-    agreements: list[Agreement]
-
-
-def read_before_events(parsed: ParsedDoc) -> Findings:
-    """Actors, dates, quantities and agreements; sets the publication date
-    the text implies on ``parsed.document``."""
-    actors = find_actors(parsed)
-    times, when = find_times(parsed)
-    parsed.document = replace(parsed.document, published=when.value, published_basis=when.basis)
-    quantities = find_quantities(parsed, actors, times)
-    documents = document_mentions(parsed)  # named or merely referred to; read once
-    agreements = find_agreements(parsed, actors, times, documents)
-    return Findings(actors, times, quantities, documents, agreements)
-
-
 def read_parsed(parsed: ParsedDoc, models=None) -> Record:
-    """Run the stages over a parsed document (kept apart from parsing so
-    that training can parse once and read many times)."""
-    found = read_before_events(parsed)
-    events = find_events(parsed, found.actors, found.times, found.quantities,
-                         found.agreements, found.documents, models)
-    return Record(parsed.document, actor_list(found.actors), events, found.agreements,
-                  found.quantities)
+    """Run the stages over a parsed document (Pipeline.read)."""
+    return parsed.pipeline.read(parsed, models)
 
 
 def extract(items: Iterable[Document | Rejection], language: str | None = None,

@@ -144,7 +144,7 @@ def recover_draft(models: EventModels, parsed, actors, sent, before: str | None,
 def new_draft(parsed, actors, sent, type_: str, previous: tuple[str, ...] = ()):
     """A draft of type ``type_`` for a whole sentence, headed by its root, its
     parties read by the rules."""
-    from ..stages.context import location_in, modality, participants, sectors_in
+    from ..stages.context import location_in, modality, participants
     from ..stages.drafts import Draft
     from ..stages.triggers import Trigger
 
@@ -154,7 +154,7 @@ def new_draft(parsed, actors, sent, type_: str, previous: tuple[str, ...] = ()):
         trigger=Trigger(type_, None, None, False, None, None, 0, 1), sentence=sent, head=root,
         type=type_, mode=None, status=modality(parsed.language, sent, root),
         parties=list(who.parties), source=list(who.source), target=list(who.target),
-        people=set(who.people), sectors=set(sectors_in(parsed.language, sent)), date=None,
+        people=set(who.people), sectors=set(parsed.pipeline.sectors.in_sentence(sent)), date=None,
         location=location_in(actors, sent),
         evidence=[Evidence(sent.start, sent.end, sent.sentence.text)])
 

@@ -19,13 +19,13 @@ from pathlib import Path
 
 from ..evaluate import Gold, GoldError, _overlaps, _Text, load_gold, score
 from ..evaluate.matching import _parties_ok
-from ..extract import parse, read_before_events, read_parsed
+from ..extract import parse, read_parsed
 from ..ingest.files import read_jsonl
 from ..lang import supported_languages
 from ..parsed import ParsedDoc
-from ..stages.events import draft_events, merged_drafts
 from ..sameness import modes_agree
-from ..types import Document, Rejection
+from ..stages.events import draft_events, merged_drafts
+from ..types import Rejection
 from . import EventModels, model_folder, new_draft, undrafted
 from .features import (act_features, pair_features, party_candidates, recover_features,
                        sentence_features)
@@ -51,7 +51,6 @@ SAME_THRESHOLDS = (0.5, 0.7, 0.85)
 @dataclass
 class Article:
     parsed: ParsedDoc
-    original: Document
     gold: Gold
 
 
@@ -88,22 +87,16 @@ def load_articles(corpus: Path, language: str, limit: int | None = None,
         if progress:
             print(f"\rparsing {corpus.name}: {number}/{len(documents)}", end="", file=sys.stderr)
         document = replace(document, language=language)
-        out.append(Article(parse(document, language), document, golds[document.doc_id]))
+        out.append(Article(parse(document, language), golds[document.doc_id]))
     if progress:
         print(file=sys.stderr)
     return out
 
 
-def _reset(article: Article) -> ParsedDoc:
-    """The parsed article as it was before any stage wrote to it."""
-    article.parsed.document = article.original
-    return article.parsed
-
-
 def examples_of(article: Article) -> Examples:
     """Labelled party candidates and acts from the rules' drafts of one article."""
-    parsed = _reset(article)
-    found = read_before_events(parsed)
+    parsed = article.parsed
+    found = parsed.pipeline.find_before_events(parsed)
     drafts = draft_events(parsed, found.actors, found.times, found.quantities, found.documents)
     text = _Text(parsed.text)
     regions = [text.region(g.evidence, lambda _: None) for g in article.gold.events]
@@ -254,7 +247,7 @@ def fit_models(examples: list[Examples], party_bars: tuple[float, float],
 
 def figures(articles: list[Article], models_for) -> dict:
     """Scores of whole records, each article read by ``models_for(index)``."""
-    records = [read_parsed(_reset(a), models_for(i)).to_dict() for i, a in enumerate(articles)]
+    records = [read_parsed(a.parsed, models_for(i)).to_dict() for i, a in enumerate(articles)]
     report = score(records, {a.gold.doc: a.gold for a in articles})
     data = report.to_dict()
     out = {kind: {k: round(v, 4) if isinstance(v, float) else v for k, v in counts.items()}

@@ -1170,7 +1170,7 @@ def _add_person(parsed: ParsedDoc, index: ActorIndex, draft: _PersonDraft) -> No
         if draft.igos:
             index.igo_of[person_id] = draft.igos.most_common(1)[0][0]
     if known and (role is None or country is None):
-        office = known.office_on(parsed.document.published)
+        office = known.office_on(parsed.published)
         if office:
             role = role or office.role
             country = country or (None if igo_official else office.country)

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from unidecode import unidecode
 
-from ..nlp import load_pipeline
+from ..lang import LanguageData
 from ..parsed import ParsedDoc, ParsedSentence
 from ..sameness import fold_plural, same_agreement_title
 from ..sameness import title_words as subject_words
 from ..types import Agreement, Evidence
 from ..vocab import later_stage
 from .actors import ActorIndex
-from .context import date_in, modality, participants, sectors_in
+from .context import date_in, modality, participants
 from .times import TimeMention
 
 _EXCLUDED_DEPS = {"acl:relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"}
@@ -50,11 +49,7 @@ class _Vocabulary:
     relatives: frozenset[str]
 
 
-@lru_cache(maxsize=None)
-def _vocabulary(code: str) -> _Vocabulary:
-    from ..lang import load_language
-
-    language = load_language(code)
+def _vocabulary(language: LanguageData) -> _Vocabulary:
     data = language.documents
 
     def words(key: str) -> frozenset[str]:
@@ -85,14 +80,11 @@ class DocumentMention:
     collective: bool = False  # "six accords", "plusieurs mémorandums": a set of new documents
 
 
-@lru_cache(maxsize=None)
-def _matcher(code: str):
+def _matcher(language: LanguageData, nlp):
+    """A phrase matcher for every document noun, singular and plural, and the
+    (strength, kind) of each of its keys."""
     from spacy.matcher import PhraseMatcher
 
-    from ..lang import load_language
-
-    nlp = load_pipeline(code)
-    language = load_language(code)
     data = language.documents
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     kinds = {}
@@ -123,9 +115,8 @@ def _named_instrument(noun) -> bool:
     return noun.text[:1].isupper() and noun.i > 0 and noun.doc[noun.i - 1].text not in ("«", '"')
 
 
-def _acted_on(noun, language) -> bool:
+def _acted_on(noun, language, vocab: _Vocabulary) -> bool:
     """"l'adoption de la Déclaration de Dakar": a named text that is itself the news."""
-    vocab = _vocabulary(language.code)
     act = _governing_verb(noun, language.words("modal_verbs"), vocab.sign_verbs)
     return act is not None and act.lemma_.lower() in vocab.sign_verbs
 
@@ -138,11 +129,27 @@ def _plural(noun: str) -> str:
     return f"{first} {rest}".strip()
 
 
-def document_mentions(parsed: ParsedDoc) -> list[DocumentMention]:
+class AgreementReader:
+    """The agreements stage of one language: its document-noun matcher and the
+    word lists of documents.yaml, built once."""
+
+    def __init__(self, language: LanguageData, nlp):
+        self.vocab = _vocabulary(language)
+        self.matcher, self.kinds = _matcher(language, nlp)
+
+    def mentions(self, parsed: ParsedDoc) -> list[DocumentMention]:
+        """Every agreement noun of the text, named or merely referred to."""
+        return _document_mentions(parsed, self.matcher, self.kinds, self.vocab)
+
+    def find(self, parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
+             mentions: list[DocumentMention]) -> list[Agreement]:
+        return _find_agreements(parsed, actors, times, mentions, self.vocab)
+
+
+def _document_mentions(parsed: ParsedDoc, matcher, kinds: dict, vocab: _Vocabulary
+                       ) -> list[DocumentMention]:
     from spacy.util import filter_spans
 
-    matcher, kinds = _matcher(parsed.language.code)
-    vocab = _vocabulary(parsed.language.code)
     possessives = parsed.language.words("possessives")
     out = []
     for sent in parsed.readable():
@@ -383,24 +390,23 @@ def _determiner(doc, span) -> str:
     return ""
 
 
-def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
-                    mentions: list[DocumentMention]) -> list[Agreement]:
+def _find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
+                     mentions: list[DocumentMention], vocab: _Vocabulary) -> list[Agreement]:
     agreements: list[Agreement] = []
     sets: set[int] = set()  # ids of records standing for a set of documents ("six accords")
     acts: dict[int, tuple] = {}  # head token index -> (sentence, status), for coordinated titles
     recent: tuple[int, str, int] | None = None  # (sentence, status, reach) of the last act
-    vocab = _vocabulary(parsed.language.code)
     for mention in mentions:
         if _cited_instrument(mention.head, vocab):
             continue
         sent = mention.sentence
         if mention.bare:
-            status = _status(parsed, mention)
+            status = _status(parsed, mention, vocab)
             if status:
                 recent = (sent.index, status, 2)
             continue
         parties = _parties(parsed, actors, sent, mention.head)
-        status = _status(parsed, mention)
+        status = _status(parsed, mention, vocab)
         if status is None and recent and 0 < sent.index - recent[0] <= recent[2]:
             status = recent[1]  # "3 accords ont été signés ... il s'agit d'un accord sur ..."
         shared = acts.get(mention.head.head.i) if mention.head.dep_ == "conj" else None
@@ -408,7 +414,7 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
             status = shared[1]  # "la signature d'une convention ... ainsi que d'un mémorandum"
         acts[mention.head.i] = (sent, status)
         if _named_instrument(mention.head) and status in ("agreed", "proposed") \
-                and not _acted_on(mention.head, parsed.language):
+                and not _acted_on(mention.head, parsed.language, vocab):
             continue  # "la Convention des Nations unies ...": an established text, cited
         if status is None or not parties or _circumstance(mention.head, vocab):
             continue  # named in passing (background, an occasion), not part of the news
@@ -439,12 +445,12 @@ def find_agreements(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMenti
         for t in times:
             if t.sentence == sent.index and t.kind == "period" and t.value:
                 period = {"start": t.value.value, "end": t.value.end}
-        date = date_in(times, sent, mention.head, parsed.document.published) if status in ("signed", "agreed",
+        date = date_in(times, sent, mention.head, parsed.published) if status in ("signed", "agreed",
                                                                   "in_force") else None
         for title in topics or [mention.title]:
             agreements.append(Agreement(
                 id=f"a{len(agreements) + 1}", title=title, kind=mention.kind,
-                parties=parties, sectors=sorted(sectors_in(parsed.language, sent)),
+                parties=parties, sectors=sorted(parsed.pipeline.sectors.in_sentence(sent)),
                 status=status, date=date, period=period, evidence=[evidence]))
         if mention.collective and not topics:
             sets.add(id(agreements[-1]))
@@ -490,7 +496,7 @@ def _members(parsed: ParsedDoc, agreements: list[Agreement], sets: set[int],
             for topic in [*_listed_topics(sent, heads, vocab), *_ordinal_topic(sent, vocab)]:
                 out.append(Agreement(
                     id="", title=f"{record.title}: {topic}", kind=record.kind,
-                    parties=record.parties, sectors=sorted(sectors_in(parsed.language, sent)),
+                    parties=record.parties, sectors=sorted(parsed.pipeline.sectors.in_sentence(sent)),
                     status=record.status, date=record.date, period=None,
                     evidence=[Evidence(sent.start, sent.end, sent.sentence.text)]))
     return out
@@ -621,12 +627,11 @@ def _same_sides(one: list[str], other: list[str]) -> bool:
     return a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a))
 
 
-def _status(parsed: ParsedDoc, mention: DocumentMention) -> str | None:
+def _status(parsed: ParsedDoc, mention: DocumentMention, vocab: _Vocabulary) -> str | None:
     """Where the document stands, read from the act around it."""
     cues = parsed.language.documents["status_cues"]
     sent = mention.sentence
     text = " " + sent.sentence.text.lower().replace("’", "'") + " "
-    vocab = _vocabulary(parsed.language.code)
     verb = _governing_verb(mention.head, parsed.language.words("modal_verbs"), vocab.sign_verbs)
     lemmas = {t.lemma_.lower() for t in sent.doc}
     title_words = set(mention.title.lower().split())

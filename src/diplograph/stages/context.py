@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..lang import LanguageData, load_language
+from ..lang import LanguageData
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import DateValue
 from .actors import ActorIndex, Mention
@@ -157,52 +156,50 @@ def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:
                for p in language.discourse["both_sides"])
 
 
-@lru_cache(maxsize=None)
-def _sector_patterns(code: str) -> list[tuple[str, str, re.Pattern[str]]]:
-    """(sector, keyword, pattern) for every keyword of the language, built once."""
-    out = []
-    for sector, words in load_language(code).sectors.items():
-        for word in words:
-            word = str(word).lower()
-            out.append((sector, word, re.compile(
-                rf"(?<!\w){re.escape(word)}(?:s|x|es|e|ne|nes)?(?!\w)", re.I)))
-    return out
+class SectorReader:
+    """Which sectors a sentence or a phrase names, by the keywords of the
+    language (sectors.yaml), compiled once per language."""
 
+    def __init__(self, language: LanguageData):
+        #: (sector, keyword, pattern) for every keyword of the language
+        self.patterns = [
+            (sector, word, re.compile(
+                rf"(?<!\w){re.escape(word)}(?:s|x|es|e|ne|nes)?(?!\w)", re.I))
+            for sector, words in language.sectors.items()
+            for word in (str(w).lower() for w in words)]
 
-def sectors_in(language: LanguageData, sent: ParsedSentence) -> set[str]:
-    """Sectors named in a sentence (a fresh set; read once per sentence)."""
-    if sent.sectors is None:
-        sent.sectors = frozenset(_sectors_named(language, sent.sentence.text, sent.doc))
-    return set(sent.sectors)
+    def in_sentence(self, sent: ParsedSentence) -> set[str]:
+        """Sectors named in a sentence (a fresh set; read once per sentence)."""
+        if sent.sectors is None:
+            sent.sectors = frozenset(self._named(sent.sentence.text, sent.doc))
+        return set(sent.sectors)
 
+    def of_phrase(self, sent: ParsedSentence, head) -> set[str]:
+        """Sectors named in the phrase an act word heads (its subtree): what a
+        condemnation or a sanction is about, not what the rest of the sentence
+        mentions on the way."""
+        if not self.in_sentence(sent):
+            return set()
+        tokens = sorted(head.subtree, key=lambda t: t.i)
+        span = sent.doc[tokens[0].i:tokens[-1].i + 1]
+        return self._named(span.text, span)
 
-def sectors_of_phrase(language: LanguageData, sent: ParsedSentence, head) -> set[str]:
-    """Sectors named in the phrase an act word heads (its subtree): what a
-    condemnation or a sanction is about, not what the rest of the sentence
-    mentions on the way."""
-    if not sectors_in(language, sent):
-        return set()
-    tokens = sorted(head.subtree, key=lambda t: t.i)
-    span = sent.doc[tokens[0].i:tokens[-1].i + 1]
-    return _sectors_named(language, span.text, span)
-
-
-def _sectors_named(language: LanguageData, text: str, tokens) -> set[str]:
-    """Sectors by keyword on the text and on lemmas. A keyword inside a longer
-    keyword of another sector does not count: "sécurité de l'information" is
-    cyber, "sécurité alimentaire" agriculture."""
-    text = text.lower().replace("’", "'")
-    lemmas = " ".join(t.lemma_.lower() for t in tokens)
-    found: set[str] = set()
-    for string in (text, lemmas):
-        hits = [(m.start(), m.end(), sector)
-                for sector, word, pattern in _sector_patterns(language.code)
-                if word in string  # a cheap test first: most keywords are absent
-                for m in pattern.finditer(string)]
-        found.update(sector for start, end, sector in hits
-                     if not any(s <= start and end <= e and (e - s) > (end - start)
-                                and other != sector for s, e, other in hits))
-    return found
+    def _named(self, text: str, tokens) -> set[str]:
+        """Sectors by keyword on the text and on lemmas. A keyword inside a longer
+        keyword of another sector does not count: "sécurité de l'information" is
+        cyber, "sécurité alimentaire" agriculture."""
+        text = text.lower().replace("’", "'")
+        lemmas = " ".join(t.lemma_.lower() for t in tokens)
+        found: set[str] = set()
+        for string in (text, lemmas):
+            hits = [(m.start(), m.end(), sector)
+                    for sector, word, pattern in self.patterns
+                    if word in string  # a cheap test first: most keywords are absent
+                    for m in pattern.finditer(string)]
+            found.update(sector for start, end, sector in hits
+                         if not any(s <= start and end <= e and (e - s) > (end - start)
+                                    and other != sector for s, e, other in hits))
+        return found
 
 
 def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,

@@ -14,22 +14,13 @@ from ..types import Agreement, Event, Evidence, Quantity
 from ..vocab import SECTOR_CONTEXT
 from .actors import ActorIndex
 from .agreements import DocumentMention
-from .context import date_in, location_in, modality, participants, sectors_in, sectors_of_phrase
+from .context import date_in, location_in, modality, participants
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .quantities import number_value
 from .times import TimeMention
-from .triggers import (
-    Trigger,
-    back_reference,
-    hypothetical,
-    meeting_as_agent,
-    meets,
-    negated,
-    outermost,
-    signs_named_document,
-    triggers_in,
-)
+from .triggers import (Trigger, back_reference, hypothetical, meeting_as_agent, meets, negated,
+                       outermost, signs_named_document, triggers_in)
 
 #: acts whose whole sentence tells what they cover (a meeting, a signing, a
 #: gift); other acts (a condemnation, a sanction, support) cover only what
@@ -54,6 +45,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
     """One draft per act word, before any merging: the rules' reading."""
     code = parsed.language.code
     lang = parsed.language
+    reader = parsed.pipeline.sectors
     q_sentences = {ev.start for q in quantities for ev in q.evidence}
     amounts_by_sentence: dict[int, frozenset] = {}
     for q in quantities:
@@ -116,9 +108,9 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             elif mode == "multilateral" and len(parties) == 2:
                 mode = "meeting"  # "un sommet bilatéral": a gathering of two is a meeting
             people = set(who.people) - _attendees(actors, sent, lang)
-            sectors = sectors_in(parsed.language, sent) if trigger.type in _SECTORS_OF_SENTENCE \
-                else sectors_of_phrase(parsed.language, sent, head)
-            date = date_in(times, sent, head, parsed.document.published)
+            sectors = reader.in_sentence(sent) if trigger.type in _SECTORS_OF_SENTENCE \
+                else reader.of_phrase(sent, head)
+            date = date_in(times, sent, head, parsed.published)
             visitor = _visitor_and_stops(trigger, mode, who, actors, sent, head, visit_heads,
                                          lang, drafts)
             per_stop = [sorted([visitor[0], stop]) for stop in visitor[1]] if visitor else []
@@ -176,12 +168,11 @@ def finish_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention
                   same: SameEvent | None = None) -> list[Event]:
     """Drafts merged into one event per real event, with their final attributes;
     ``same`` (the learned same-event judge) may join events the rules kept apart."""
-    lang = parsed.language
     merged = merged_drafts(parsed, actors, drafts)
     if same is not None:
         merged = coalesce(merged, same)
     finish_drafts(merged, lead_date(parsed, times),
-                  {s.start: sectors_in(lang, s) for s in parsed.readable()})
+                  {s.start: parsed.pipeline.sectors.in_sentence(s) for s in parsed.readable()})
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
 
 
@@ -189,7 +180,7 @@ def merged_drafts(parsed: ParsedDoc, actors: ActorIndex, drafts: list[Draft]) ->
     """The rules' merge: one draft per real event (the drafts are absorbed)."""
     drafts = [d for d in drafts if d.parties]  # no state or organisation acts: not codable
     people = {a.id: a for a in actors.actors.values() if a.kind == "person"}
-    return merge_drafts(drafts, parsed.document.published, people, parsed.language)
+    return merge_drafts(drafts, parsed.published, people, parsed.language)
 
 
 def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str], who,

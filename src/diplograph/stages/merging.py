@@ -70,10 +70,10 @@ def lead_date(parsed: ParsedDoc, times: list[TimeMention]) -> DateValue | None:
     for t in times:
         if t.sentence in lead and t.kind in ("date", "relative", "weekday") and t.value \
                 and t.value.value and len(t.value.value) == 10:
-            published = parsed.document.published
+            published = parsed.published
             if not published or t.value.value <= published:
                 return t.value
-    published = parsed.document.published
+    published = parsed.published
     if published and len(published) == 10:
         return DateValue(published, "day", "")
     return None

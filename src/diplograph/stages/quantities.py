@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from text_to_num import text2num
 
-from ..lang import load_language
+from ..lang import LanguageData
 from ..parsed import ParsedDoc
 from ..types import Evidence, Quantity
 from .actors import ActorIndex
@@ -30,14 +29,9 @@ class _Lexicon:
     units: dict[str, str]  # surface (lowercase) -> unit
 
 
-def _lexicon(parsed: ParsedDoc) -> _Lexicon:
-    return _lexicon_of(parsed.language.code)
-
-
-@lru_cache(maxsize=None)
-def _lexicon_of(code: str) -> _Lexicon:
-    """Built once per language: the patterns are long."""
-    language = load_language(code)
+def _lexicon(language: LanguageData) -> _Lexicon:
+    """The unit, scale and number patterns of a language (long: built once, by
+    QuantityReader)."""
     data = language.units
     units = {k.lower(): v for k, v in data["currencies"].items()}
     units.update({k.lower(): "percent" for k in data["percent"]})
@@ -83,9 +77,19 @@ def number_value(text: str) -> float | None:
         return None
 
 
-def find_quantities(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
-                    ) -> list[Quantity]:
-    lex = _lexicon(parsed)
+class QuantityReader:
+    """The quantities stage of one language, with its patterns compiled once."""
+
+    def __init__(self, language: LanguageData):
+        self.lexicon = _lexicon(language)
+
+    def find(self, parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
+             ) -> list[Quantity]:
+        return _find_quantities(self.lexicon, parsed, actors, times)
+
+
+def _find_quantities(lex: _Lexicon, parsed: ParsedDoc, actors: ActorIndex,
+                     times: list[TimeMention]) -> list[Quantity]:
     data = parsed.language.units
     found: dict[tuple[float, str], Quantity] = {}
     for sent in parsed.readable():

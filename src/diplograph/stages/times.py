@@ -94,8 +94,18 @@ class _Grammar:
         self.dateline_after = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[-–—]|,\s*[A-Z]{2,}\b)")
 
 
-def find_times(parsed: ParsedDoc) -> tuple[list[TimeMention], Published]:
-    grammar = _Grammar(parsed.language)
+class TimeReader:
+    """The dates stage of one language, with its time grammar compiled once."""
+
+    def __init__(self, language: LanguageData):
+        self.grammar = _Grammar(language)
+
+    def find(self, parsed: ParsedDoc) -> tuple[list[TimeMention], Published]:
+        """Time mentions resolved to dates, and the publication date."""
+        return _find_times(self.grammar, parsed)
+
+
+def _find_times(grammar: _Grammar, parsed: ParsedDoc) -> tuple[list[TimeMention], Published]:
     mentions = []
     for sent in parsed.readable():
         text = parsed.text[sent.start:sent.end].replace("’", "'")
