@@ -272,20 +272,28 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
     window = " " + _outside_relatives(sent.doc, head)[lo:hi].lower().replace("’", "'") + " "
     for status in ("failed", "ongoing", "planned"):
         table = cues[status]
-        if lemmas & set(table.get("lemmas", [])):
+        found = lemmas & set(table.get("lemmas", []))
+        if status == "ongoing" and found == {head.lemma_.lower()} and head.pos_ == "NOUN" \
+                and _future(head, scope, cues["planned"]):
+            return "planned"  # "sera suivie de négociations": talks still to come
+        if found:
             return status
         if any(_phrase_near(p, window) for p in table.get("phrases", [])):
             return status
-        if status == "planned":
-            governors = {a.i for a in list(head.ancestors)[:3]}
-            for token in scope:
-                if token.i == head.i or token.dep_.startswith("aux") or token.i in governors:
-                    if future_form(token, table):
-                        return status
-            if head.pos_ == "NOUN" and any(  # "la visite que le président effectuera"
-                    c.dep_ == "acl:relcl" and future_form(c, table) for c in head.children):
-                return status
+        if status == "planned" and _future(head, scope, table):
+            return status
     return default
+
+
+def _future(head, scope: list, table: dict) -> bool:
+    """Whether the act, or a verb governing it, is told in the future."""
+    governors = {a.i for a in list(head.ancestors)[:3]}
+    for token in scope:
+        if token.i == head.i or token.dep_.startswith("aux") or token.i in governors:
+            if future_form(token, table):
+                return True
+    return head.pos_ == "NOUN" and any(  # "la visite que le président effectuera"
+        c.dep_ == "acl:relcl" and future_form(c, table) for c in head.children)
 
 
 def _outside_relatives(doc, head) -> str:
