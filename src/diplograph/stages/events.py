@@ -65,10 +65,14 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
     bare_documents = {(m.sentence.start, m.head.i) for m in documents if m.bare}
     drafts: list[Draft] = []
     current: tuple[str, ...] = ()  # the parties of the act told last, before this sentence
+    company: tuple[str, ...] = ()  # the parties of the last meeting told
     for sent in parsed.readable():
         told = [d for d in drafts if len(d.parties) >= 2]
         if told:
             current = tuple(told[-1].parties)
+        met = [d for d in told if d.type == "CONSULT"]
+        if met:
+            company = tuple(met[-1].parties)
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
 
         def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document) -> bool:
@@ -102,7 +106,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             weak = trigger.weak or told_before or reference == "likely" or (
                 trigger.mode in ("sign", "agree")
                 and signs_named_document(head, sent, bare_documents, lang))
-            who = participants(parsed, actors, sent, head, current=current)
+            who = participants(parsed, actors, sent, head, current=current, company=company)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
                 # "a reçu à Alger ...": the venue is the host when no one else is named
