@@ -98,6 +98,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     topics = set(discourse["topic_nouns"])
     venues = set(discourse.get("venue_prepositions", []))
     topic_cases = set(discourse.get("topic_prepositions", []))
+    victims = set(discourse.get("victim_nouns", []))
+    agents = set(discourse.get("agent_prepositions", []))
     asides = set(discourse.get("comparison_markers", []))
     portfolios = set(discourse.get("portfolio_words", []))
     names = _document_nouns(parsed)
@@ -121,7 +123,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 {sent.doc[start - 1].lower_} if start and sent.doc[start - 1].pos_ == "ADP"
                 else set())  # "à Addis-abeba" parsed apart: the word before still says where
             topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
-                or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios)
+                or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios) \
+                or _victim(root, entry.via, victims, agents)
             out.append(Mention(
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
@@ -160,7 +163,17 @@ def _topic_case(token, markers: set[str]) -> bool:
                     and c.i < token.i)
     before = token.doc[token.i - 1].lower_ if token.i else ""
     return any(case == m or case.endswith(" " + m) for m in markers) or (
-        token.head.i != token.i and token.head.lower_ in markers and before in ("à", "au", "aux"))
+        token.head.i != token.i and token.head.lower_ in markers and (
+            before in ("à", "au", "aux") or any(c.dep_ == "case" for c in token.children)))
+
+
+def _victim(token, via: str, victims: set[str], agents: set[str]) -> bool:
+    """"l'invasion de l'Ukraine": the state a seizure falls on is what the
+    act is about (the invader, "l'invasion russe", "par la Russie", still is
+    a side)."""
+    return via != "adjective" and token.dep_ in ("nmod", "obl", "obl:arg") \
+        and token.head.i != token.i and token.head.lemma_.lower() in victims \
+        and not any(c.dep_ == "case" and c.lower_ in agents for c in token.children)
 
 
 def _in_portfolio(token, words: set[str]) -> bool:
