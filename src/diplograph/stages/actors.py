@@ -335,7 +335,7 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
                 spans.append((start, end))
     for i, token in enumerate(doc):
         if token.lower_ in role_words or token.lower_ == "étrangères":
-            j = i + 1
+            j = _past_state(doc, i + 1, occupied)
             while j < len(doc) and doc[j].text in (",",):
                 j += 1
             k = j
@@ -344,6 +344,19 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
             if k > j and not any(s <= j < e for s, e in spans):
                 spans.append((j, k))
     return spans
+
+
+def _past_state(doc, i: int, states: set[int]) -> int:
+    """"la première ministre de la Lettonie, Evika Siliņa": past a state
+    naming the office, up to the comma before the name (else ``i``)."""
+    j = i
+    while j < len(doc) and doc[j].pos_ in ("ADP", "DET") and j not in states:
+        j += 1
+    if j == i or j not in states:
+        return i
+    while j < len(doc) and j in states:
+        j += 1
+    return j if j < len(doc) and doc[j].text == "," else i
 
 
 def _after_article(doc, start: int, entity_start: int) -> bool:

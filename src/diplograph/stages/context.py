@@ -53,7 +53,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     if head is not None and len(company) >= 2 \
             and _group_subject(parsed.language, sent, subject, len(company)):
         told = {party_of(actors, m) for m in mentions if m.token_start in subject} - {None}
-        if len(told) < 2 and told <= set(company):
+        if told <= set(company):
             # "les trois ministres se sont mis d'accord": the sides of the
             # meeting just told, with whom the act is aimed at
             phrase = _own_phrase(head)
