@@ -98,6 +98,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     topics = set(discourse["topic_nouns"])
     venues = set(discourse.get("venue_prepositions", []))
     topic_cases = set(discourse.get("topic_prepositions", []))
+    victims = set(discourse.get("victim_nouns", []))
+    agents = set(discourse.get("agent_prepositions", []))
     asides = set(discourse.get("comparison_markers", []))
     portfolios = set(discourse.get("portfolio_words", []))
     names = _document_nouns(parsed)
@@ -121,7 +123,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 {sent.doc[start - 1].lower_} if start and sent.doc[start - 1].pos_ == "ADP"
                 else set())  # "à Addis-abeba" parsed apart: the word before still says where
             topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
-                or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios)
+                or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios) \
+                or _victim(root, entry.via, victims, agents)
             out.append(Mention(
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
@@ -160,7 +163,17 @@ def _topic_case(token, markers: set[str]) -> bool:
                     and c.i < token.i)
     before = token.doc[token.i - 1].lower_ if token.i else ""
     return any(case == m or case.endswith(" " + m) for m in markers) or (
-        token.head.i != token.i and token.head.lower_ in markers and before in ("à", "au", "aux"))
+        token.head.i != token.i and token.head.lower_ in markers and (
+            before in ("à", "au", "aux") or any(c.dep_ == "case" for c in token.children)))
+
+
+def _victim(token, via: str, victims: set[str], agents: set[str]) -> bool:
+    """"l'invasion de l'Ukraine": the state a seizure falls on is what the
+    act is about (the invader, "l'invasion russe", "par la Russie", still is
+    a side)."""
+    return via != "adjective" and token.dep_ in ("nmod", "obl", "obl:arg") \
+        and token.head.i != token.i and token.head.lemma_.lower() in victims \
+        and not any(c.dep_ == "case" and c.lower_ in agents for c in token.children)
 
 
 def _in_portfolio(token, words: set[str]) -> bool:
@@ -322,7 +335,7 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
                 spans.append((start, end))
     for i, token in enumerate(doc):
         if token.lower_ in role_words or token.lower_ == "étrangères":
-            j = i + 1
+            j = _past_state(doc, i + 1, occupied)
             while j < len(doc) and doc[j].text in (",",):
                 j += 1
             k = j
@@ -331,6 +344,19 @@ def _name_spans(sent: ParsedSentence, role_words: set[str], occupied: set[int]
             if k > j and not any(s <= j < e for s, e in spans):
                 spans.append((j, k))
     return spans
+
+
+def _past_state(doc, i: int, states: set[int]) -> int:
+    """"la première ministre de la Lettonie, Evika Siliņa": past a state
+    naming the office, up to the comma before the name (else ``i``)."""
+    j = i
+    while j < len(doc) and doc[j].pos_ in ("ADP", "DET") and j not in states:
+        j += 1
+    if j == i or j not in states:
+        return i
+    while j < len(doc) and j in states:
+        j += 1
+    return j if j < len(doc) and doc[j].text == "," else i
 
 
 def _after_article(doc, start: int, entity_start: int) -> bool:

@@ -9,6 +9,7 @@ from ..lang import LanguageData
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import DateValue
 from .actors import ActorIndex, Mention
+from .quantities import number_value
 from .times import TimeMention, future_form
 
 
@@ -21,11 +22,13 @@ class Participants:
 
 
 def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, head=None,
-                 include_places: bool = False, current: tuple[str, ...] = ()) -> Participants:
+                 include_places: bool = False, current: tuple[str, ...] = (),
+                 company: tuple[str, ...] = ()) -> Participants:
     """States and IGOs acting in a sentence (topics and bare venues left out),
     with the subject's side as source when the parse tells it. ``current``
     holds the parties of the act told just before: what "les deux ministres"
-    or "les dirigeants" refer to when the sentence names no one."""
+    or "les dirigeants" refer to when the sentence names no one; ``company``
+    those of the last meeting: what such a group as the act's subject is."""
     mentions = [m for m in actors.in_sentence(sent.index) if not m.topic and not m.in_name
                 and not m.aside and not m.dateline]
     if not include_places:
@@ -46,6 +49,18 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             ids.append(actor_id)
         if actor_id and m.token_start in subject:
             subject_ids.add(actor_id)
+    if head is not None and len(company) >= 2 \
+            and _group_subject(parsed.language, sent, subject, len(company)):
+        told = {party_of(actors, m) for m in mentions if m.token_start in subject} - {None}
+        if told <= set(company):
+            # "les trois ministres se sont mis d'accord": the sides of the
+            # meeting just told, with whom the act is aimed at
+            phrase = _own_phrase(head)
+            aimed = [party_of(actors, m) for m in mentions if m.token_start in phrase]
+            ids = list(company) + [i for i in ids if i not in company and i in aimed]
+            people = sorted({m.actor_id for m in mentions if m.kind == "person"})
+            return Participants(sorted(ids), sorted(company),
+                                sorted(set(ids) - set(company)), people)
     speaker = actors.speakers.get(sent.index)
     if speaker:
         country = actors.side_of(speaker)
@@ -149,6 +164,32 @@ def _mentions_group(language: LanguageData, lowered: str) -> bool:
     """"Les ministres", "les trois pays": the sides already told, however many."""
     return any(p in lowered and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)
                for p in language.discourse["group_references"])
+
+
+def _own_phrase(head) -> set[int]:
+    """The tokens of the act's own phrase: its subtree without the acts
+    coordinated with it ("ont condamné X et ont affirmé leur soutien à Y")."""
+    out = {t.i for t in head.subtree}
+    for child in head.children:
+        if child.dep_ == "conj":
+            out -= {t.i for t in child.subtree}
+    return out
+
+
+def _group_subject(language: LanguageData, sent: ParsedSentence, subject: set[int],
+                   size: int) -> bool:
+    """Whether the act's subject is a group of ``size`` already told: "les
+    trois dirigeants", "les deux ministres" (not a pronoun; "les deux pays"
+    is the article's pair, read elsewhere)."""
+    if not subject:
+        return False
+    span = sent.doc[min(subject):max(subject) + 1]
+    counts = {number_value(t.text) for t in span if t.dep_ == "nummod"} - {None}
+    if counts and counts != {size}:
+        return False
+    words = span.text.lower().replace("’", "'")
+    phrases = [*language.discourse["group_references"], *language.roles["pair_of_people"]]
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", words) for p in phrases)
 
 
 def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:
@@ -269,20 +310,28 @@ def modality(language: LanguageData, sent: ParsedSentence, head, default: str = 
     window = " " + _outside_relatives(sent.doc, head)[lo:hi].lower().replace("’", "'") + " "
     for status in ("failed", "ongoing", "planned"):
         table = cues[status]
-        if lemmas & set(table.get("lemmas", [])):
+        found = lemmas & set(table.get("lemmas", []))
+        if status == "ongoing" and found == {head.lemma_.lower()} and head.pos_ == "NOUN" \
+                and _future(head, scope, cues["planned"]):
+            return "planned"  # "sera suivie de négociations": talks still to come
+        if found:
             return status
         if any(_phrase_near(p, window) for p in table.get("phrases", [])):
             return status
-        if status == "planned":
-            governors = {a.i for a in list(head.ancestors)[:3]}
-            for token in scope:
-                if token.i == head.i or token.dep_.startswith("aux") or token.i in governors:
-                    if future_form(token, table):
-                        return status
-            if head.pos_ == "NOUN" and any(  # "la visite que le président effectuera"
-                    c.dep_ == "acl:relcl" and future_form(c, table) for c in head.children):
-                return status
+        if status == "planned" and _future(head, scope, table):
+            return status
     return default
+
+
+def _future(head, scope: list, table: dict) -> bool:
+    """Whether the act, or a verb governing it, is told in the future."""
+    governors = {a.i for a in list(head.ancestors)[:3]}
+    for token in scope:
+        if token.i == head.i or token.dep_.startswith("aux") or token.i in governors:
+            if future_form(token, table):
+                return True
+    return head.pos_ == "NOUN" and any(  # "la visite que le président effectuera"
+        c.dep_ == "acl:relcl" and future_form(c, table) for c in head.children)
 
 
 def _outside_relatives(doc, head) -> str:

@@ -8,6 +8,8 @@ final events.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ..lang import LanguageData
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Agreement, Event, Evidence, Quantity
@@ -56,10 +58,14 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
     bare_documents = {(m.sentence.start, m.head.i) for m in documents if m.bare}
     drafts: list[Draft] = []
     current: tuple[str, ...] = ()  # the parties of the act told last, before this sentence
+    company: tuple[str, ...] = ()  # the parties of the last meeting told
     for sent in parsed.readable():
         told = [d for d in drafts if len(d.parties) >= 2]
         if told:
             current = tuple(told[-1].parties)
+        met = [d for d in told if d.type == "CONSULT"]
+        if met:
+            company = tuple(met[-1].parties)
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
 
         def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document) -> bool:
@@ -93,7 +99,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             weak = trigger.weak or told_before or reference == "likely" or (
                 trigger.mode in ("sign", "agree")
                 and signs_named_document(head, sent, bare_documents, lang))
-            who = participants(parsed, actors, sent, head, current=current)
+            who = participants(parsed, actors, sent, head, current=current, company=company)
             if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
                     p.startswith("igo:") for p in who.parties):
                 # "a reçu à Alger ...": the venue is the host when no one else is named
@@ -114,13 +120,14 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             visitor = _visitor_and_stops(trigger, mode, who, actors, sent, head, visit_heads,
                                          lang, drafts)
             per_stop = [sorted([visitor[0], stop]) for stop in visitor[1]] if visitor else []
-            for sides in per_stop or _one_per_counterpart(trigger, mode, parties, who, actors,
-                                                          sent, head, lang):
+            sided = [(sides, visitor[0]) for sides in per_stop] or _one_per_counterpart(
+                trigger, mode, parties, who, actors, sent, head, lang, drafts)
+            for sides, side in sided:
                 drafts.append(Draft(
                     trigger=trigger, sentence=sent, head=head, type=kind, mode=mode,
                     status=status, parties=sides,
-                    source=[visitor[0]] if per_stop else [s for s in who.source if s in sides],
-                    target=[t for t in sides if t != visitor[0]] if per_stop
+                    source=[side] if side else [s for s in who.source if s in sides],
+                    target=[t for t in sides if t != side] if side
                     else [t for t in who.target if t in sides],
                     people=_people_of(people, sides, actors) if sides != parties else set(people),
                     sectors=set(sectors), date=date, location=location_in(actors, sent),
@@ -185,20 +192,131 @@ def merged_drafts(parsed: ParsedDoc, actors: ActorIndex, drafts: list[Draft]) ->
 
 def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str], who,
                          actors: ActorIndex, sent: ParsedSentence, head,
-                         lang: LanguageData) -> list[list[str]]:
+                         lang: LanguageData, drafts: list[Draft]
+                         ) -> list[tuple[list[str], str | None]]:
     """"X s'est entretenu avec ses homologues japonais et iranien": meetings
     with several counterparts named side by side are one meeting each, unless
     the act itself is one gathering (a summit, a trilateral meeting); "deux
-    entretiens avec A et B", as many acts as counterparts, is one each anyway."""
+    entretiens avec A et B", as many acts as counterparts, is one each anyway.
+    Each act comes with the side that meets them all (None: the parse's)."""
+    if trigger.type != "CONSULT" or any(p.startswith("igo:") for p in parties):
+        return [(parties, None)]
     targets = [t for t in who.target if t in parties]
-    if trigger.type != "CONSULT" or len(who.source) != 1 or len(targets) < 2 \
-            or any(p.startswith("igo:") for p in parties):
-        return [parties]
+    if len(who.source) != 1 or len(targets) < 2:
+        return _one_per_listed(mode, parties, actors, sent, head, lang, drafts)
     if _count_of(head) != len(targets) and (
             mode == "multilateral" or not _coordinated(targets, actors, sent)
             or any(t.lemma_.lower() in lang.words("gathering_words") for t in sent.doc)):
-        return [parties]
-    return [sorted([who.source[0], t]) for t in targets]
+        return [(parties, None)]
+    return [(sorted([who.source[0], t]), who.source[0]) for t in targets]
+
+
+def _one_per_listed(mode: str | None, parties: list[str], actors: ActorIndex,
+                    sent: ParsedSentence, head, lang: LanguageData,
+                    drafts: list[Draft]) -> list[tuple[list[str], str | None]]:
+    """"a reçu les ambassadeurs de la Chine, de la France et du Maroc",
+    "suivie de négociations avec les ministres du Canada et de la France":
+    states listed one after another, none of them acting, are the
+    counterparts of one meeting each; the other side is the one state named
+    besides them, else (after "avec") the one who met someone last."""
+    listed = _listed_states(actors, sent, lang)
+    if len(listed) < 2 or mode == "multilateral" or not set(listed) <= set(parties) \
+            or _count_of(head) not in (None, len(listed)) \
+            or any(t.lemma_.lower() in lang.words("gathering_words") for t in sent.doc):
+        return [(parties, None)]
+    if _joint(actors, sent, listed, head, lang) or not _under_act(actors, sent, listed, head):
+        return [(parties, None)]
+    others = [p for p in parties if p not in listed]
+    if not others and _with_counterparts(actors, sent, listed, head, lang):
+        others = _last_host([d for d in drafts if d.sentence.index < sent.index], set(listed))
+    if len(others) != 1:
+        return [(parties, None)]
+    return [(sorted([others[0], state]), others[0]) for state in listed]
+
+
+def _last_host(drafts: list[Draft], listed: set[str]) -> list[str]:
+    """The side of the last meeting that has met most so far in the article
+    ("Wang Yi est reçu par M. Lavrov" after "Lavrov a entamé une série de
+    rencontres"): who goes on meeting the next ones."""
+    meetings = [d for d in drafts if d.type == "CONSULT"]
+    if not meetings:
+        return []
+    sides = [p for p in meetings[-1].parties if p not in listed]
+    count = Counter(p for d in meetings for p in set(d.parties))
+    ranked = sorted(sides, key=lambda p: -count[p])
+    if len(ranked) > 1 and count[ranked[0]] == count[ranked[1]]:
+        return []
+    return ranked[:1]
+
+
+def _listed_states(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData) -> list[str]:
+    """The longest list of states named one after another ("de la Chine, des
+    États-Unis et du Maroc", "l'ambassadeur du Maroc et celui de l'Indonésie"),
+    each link a comma or a conjunction among prepositions and articles; a
+    state in the active subject makes no list (it acts)."""
+    subject = {t.i for t in sent.doc if t.dep_ == "nsubj" for t in t.subtree}
+    mentions = sorted((m for m in actors.in_sentence(sent.index)
+                       if m.kind == "state" and m.token_start >= 0 and not (
+                           m.place or m.topic or m.dateline or m.aside or m.in_name)),
+                      key=lambda m: m.token_start)
+    links = lang.words("list_links")
+    best: list = []
+    run: list = []
+    for m in mentions:
+        if run and _list_link(sent.doc[run[-1].token_end:m.token_start], links):
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    if any(m.token_start in subject for m in best):
+        return []
+    ids = [m.actor_id for m in best]
+    return ids if len(set(ids)) == len(ids) else []
+
+
+def _list_link(gap, links: frozenset[str]) -> bool:
+    """Whether the words between two states only join them in a list."""
+    return len(gap) > 0 and any(t.text == "," or t.pos_ == "CCONJ" for t in gap) and all(
+        t.pos_ in ("PUNCT", "CCONJ", "ADP", "DET") or t.lower_ in links for t in gap)
+
+
+def _under_act(actors: ActorIndex, sent: ParsedSentence, listed: list[str], head) -> bool:
+    """Whether the list hangs on the act word or on the verb an act noun
+    completes ("a reçu en audience les ambassadeurs de ..."), not on another
+    act ("fournir des vaccins au Vietnam et à Taïwan après avoir examiné")."""
+    first = next(m for m in actors.in_sentence(sent.index) if m.actor_id == listed[0])
+    token = sent.doc[first.token_start:max(first.token_end, first.token_start + 1)].root
+    acts = {head.i, head.head.i} if head.pos_ == "NOUN" else {head.i}
+    return any(a.i in acts for a in list(token.ancestors)[:5])
+
+
+def _joint(actors: ActorIndex, sent: ParsedSentence, listed: list[str], head,
+           lang: LanguageData) -> bool:
+    """"une rencontre entre X et ses homologues chinois et japonais", "une
+    alliance entre Cuba, Haïti et le Venezuela": one act of all of them."""
+    first = min(m.token_start for m in actors.in_sentence(sent.index)
+                if m.actor_id in listed and m.token_start >= 0)
+    joint = lang.words("joint_prepositions")
+    return any(t.lower_ in joint for t in sent.doc[min(head.i, first):first])
+
+
+def _with_counterparts(actors: ActorIndex, sent: ParsedSentence, listed: list[str], head,
+                       lang: LanguageData) -> bool:
+    """"des négociations avec les ministres du Canada, ...": the list is
+    introduced, under the act word, by a preposition of company."""
+    first = next(m for m in actors.in_sentence(sent.index) if m.actor_id == listed[0])
+    token = sent.doc[first.token_start:max(first.token_end, first.token_start + 1)].root
+    company = lang.words("company_prepositions")
+    seen = False
+    for _ in range(6):
+        seen = seen or any(c.dep_ == "case" and c.lower_ in company for c in token.children)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == head.i:
+            return seen
+    return False
 
 
 def _visitor_and_stops(trigger: Trigger, mode: str | None, who, actors: ActorIndex,
