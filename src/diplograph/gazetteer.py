@@ -3,10 +3,9 @@ organisations, role titles), cached per language and pipeline."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from .lang import LanguageData, load_language
+from .lang import LanguageData
 
 
 @dataclass(frozen=True)
@@ -49,11 +48,11 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
 
 
-@lru_cache(maxsize=None)
-def gazetteer_for(code: str, nlp) -> Gazetteer:
+def build_gazetteer(data: LanguageData, nlp) -> Gazetteer:
+    """Every name, adjective and capital of the language's countries and
+    organisations in one phrase matcher (built once per language, by Pipeline)."""
     from spacy.matcher import PhraseMatcher
 
-    data: LanguageData = load_language(code)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     entries: dict[str, Entry] = {}
 

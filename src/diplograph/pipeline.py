@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from .gazetteer import Gazetteer, build_gazetteer
 from .lang import LanguageData, load_language
 from .nlp import load_pipeline, normalise_for_nlp
 from .parsed import Findings, ParsedDoc, ParsedSentence
@@ -35,6 +36,7 @@ class Pipeline:
     language: LanguageData
     nlp: object  # spacy.Language
     skip_patterns: list[re.Pattern[str]]
+    gazetteer: Gazetteer
     times: TimeReader
     sectors: SectorReader
     quantities: QuantityReader
@@ -51,7 +53,7 @@ class Pipeline:
             cls._built[code] = cls(
                 language, nlp,
                 [re.compile(p) for p in language.discourse["skip_line_patterns"]],
-                TimeReader(language), SectorReader(language), QuantityReader(language),
+                build_gazetteer(language, nlp), TimeReader(language), SectorReader(language), QuantityReader(language),
                 AgreementReader(language, nlp))
         return cls._built[code]
 

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field, replace
 from unidecode import unidecode
 
 from .. import knowledge
-from ..gazetteer import gazetteer_for
-from ..nlp import load_pipeline
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Actor, Span
 
@@ -91,8 +89,7 @@ def _ascii(text: str) -> str:
 # ---------------------------------------------------------------- states/igos
 
 def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
-    nlp = load_pipeline(parsed.language.code)
-    gazetteer = gazetteer_for(parsed.language.code, nlp)
+    gazetteer = parsed.pipeline.gazetteer
     discourse = parsed.language.discourse
     places = set(discourse["place_prepositions"])
     topics = set(discourse["topic_nouns"])
@@ -801,10 +798,10 @@ def _state_after_name(parsed: ParsedDoc, doc, end: int) -> str | None:
     """"le président Lazarus Chakwera du Malawi": a state named right after the name."""
     if end >= len(doc) or doc[end].lower_ not in ("du", "de", "d'", "d’"):
         return None
-    nlp = load_pipeline(parsed.language.code)
+    nlp = parsed.pipeline.nlp
     piece = nlp.make_doc(doc[end:min(len(doc), end + 5)].text)
     found = [(start, entry) for start, _, entry in
-             gazetteer_for(parsed.language.code, nlp).find(piece) if entry.kind == "state"]
+             parsed.pipeline.gazetteer.find(piece) if entry.kind == "state"]
     if found and found[0][1].via == "name" and found[0][0] <= 2:
         return found[0][1].actor_id
     return None
@@ -970,9 +967,9 @@ def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> b
     if any(_title_pattern(p.lower()).search(lowered)
            for p in parsed.language.roles.get("igo_offices", [])):
         return True
-    nlp = load_pipeline(parsed.language.code)
+    nlp = parsed.pipeline.nlp
     doc = nlp.make_doc(text)
-    found = gazetteer_for(parsed.language.code, nlp).find(doc)
+    found = parsed.pipeline.gazetteer.find(doc)
     portfolios = set(parsed.language.discourse.get("portfolio_words", []))
     # "son ministre chargé de l'Union africaine": the organisation is the remit
     kinds = [entry.kind for start, _, entry in found if entry.kind in ("igo", "state")
@@ -988,9 +985,9 @@ def _nearest_title(text: str, roles: list[tuple[str, str]]) -> str:
 
 def _igos_in(parsed: ParsedDoc, text: str) -> list[str]:
     """Organisations named in a title, in order."""
-    nlp = load_pipeline(parsed.language.code)
+    nlp = parsed.pipeline.nlp
     return [entry.actor_id for _, _, entry in
-            gazetteer_for(parsed.language.code, nlp).find(nlp.make_doc(text)) if entry.kind == "igo"]
+            parsed.pipeline.gazetteer.find(nlp.make_doc(text)) if entry.kind == "igo"]
 
 
 def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str,
@@ -1004,10 +1001,10 @@ def _country_in(parsed: ParsedDoc, sent: ParsedSentence, text: str,
 def _side_before_title(parsed: ParsedDoc, text: str) -> str | None:
     """"paraphé côté togolais par le ministre X", "la délégation saoudienne conduite
     par l'ambassadeur X": the side a nationality marks before the title is X's."""
-    nlp = load_pipeline(parsed.language.code)
+    nlp = parsed.pipeline.nlp
     doc = nlp.make_doc(text)
     sides = set(parsed.language.discourse["side_nouns"])
-    found = [entry.actor_id for start, _, entry in gazetteer_for(parsed.language.code, nlp).find(doc)
+    found = [entry.actor_id for start, _, entry in parsed.pipeline.gazetteer.find(doc)
              if entry.kind == "state" and entry.via == "adjective" and start > 0
              and doc[start - 1].lower_ in sides]
     return found[-1] if found else None
@@ -1020,8 +1017,8 @@ def _states_in(parsed: ParsedDoc, text: str) -> list[str]:
 
 def _title_states(parsed: ParsedDoc, text: str) -> tuple[list[str], list[str]]:
     """States named in a title, in order: those it serves, and where the holder is posted."""
-    nlp = load_pipeline(parsed.language.code)
-    gazetteer = gazetteer_for(parsed.language.code, nlp)
+    nlp = parsed.pipeline.nlp
+    gazetteer = parsed.pipeline.gazetteer
     doc = nlp.make_doc(text)
     places = set(parsed.language.discourse["place_prepositions"])
     found, venues = [], []
