@@ -25,6 +25,7 @@ class Trigger:
     head: int  # index of the head token within the pattern
     size: int
     wrapper: bool = False  # "a décidé de ...": gives way to a one-sided act it wraps
+    head_words: frozenset = frozenset()  # the lemmas the head token is written with
 
 
 def _token_spec(word: str) -> tuple[dict, bool]:
@@ -66,7 +67,7 @@ def _patterns(code: str):
             triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
                                     bool(entry.get("weak")), entry.get("needs"),
                                     entry.get("not_with"), head, len(specs),
-                                    bool(entry.get("wrapper")))
+                                    bool(entry.get("wrapper")), _spec_words(specs[head]))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
             variants = [specs, [_as_lower(s) for s in specs]]
@@ -122,6 +123,21 @@ def _candidates(doc, code: str) -> tuple[int, ...]:
     return tuple(sorted(chosen))
 
 
+def _spec_words(spec: dict) -> frozenset:
+    value = spec.get("LEMMA", spec.get("LOWER"))
+    if isinstance(value, dict):
+        return frozenset(value.get("IN", ()))
+    return frozenset([value]) if isinstance(value, str) else frozenset()
+
+
+def _participle_of_other_verb(head, trigger: Trigger) -> bool:
+    """A noun trigger met only through the lowercase text on a participle of
+    another verb: "une démarche *tournée* vers l'Afrique" (tourner, not a
+    tour), "une équipe est *arrivée*" (the verb, with its own conditions)."""
+    return head.lemma_.lower() not in trigger.head_words and head.lower_ in trigger.head_words \
+        and head.pos_ in ("VERB", "AUX") and "Part" in head.morph.get("VerbForm")
+
+
 def _as_gerund(spec: dict) -> dict | None:
     lemma = spec.get("LEMMA")
     if not isinstance(lemma, str) or not lemma.endswith(("er", "ir", "re")) or len(lemma) < 6:
@@ -151,6 +167,8 @@ def triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: Tr
         span = sent.doc[start:end]
         head = _head_token(span, trigger)
         size = end - start
+        if _participle_of_other_verb(head, trigger):
+            continue
         if (head.i not in best or size > best[head.i][0]) and accept(trigger, head):
             best[head.i] = (size, trigger, head)
     return [(t, h) for _, t, h in sorted(best.values(), key=lambda x: x[2].i)]
@@ -232,6 +250,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return not any(c.dep_ == "obj" for c in children)
     if need == "private_subject":
         return _private_subject(head, lang)
+    if need == "unofficial_subject":
+        return _unofficial_subject(head, lang)
     if need == "intent_complement":
         return _intent_complement(head, lang)
     if need == "invitation_frame":
@@ -373,6 +393,19 @@ def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
                for m in actors.in_sentence(sent.index))
 
 
+def _unofficial_subject(head, lang: LanguageData) -> bool:
+    """Who arrives is a thing or people holding no office ("deux avions sont
+    arrivés", "une équipe d'experts est arrivée", "l'arrivée d'instructeurs"):
+    no visit. Names, pronouns and office words ("le président", "la
+    délégation") are officials."""
+    doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if head.pos_ == "NOUN":  # "l'arrivée de X"
+        doers += [c for c in head.children if c.dep_ == "nmod" and c.i > head.i]
+    office = lang.words("person_words")
+    return bool(doers) and all(d.pos_ == "NOUN" and d.lemma_.lower() not in office
+                               and d.lower_ not in office for d in doers)
+
+
 def _private_subject(head, lang: LanguageData) -> bool:
     """The act's doer is private people ("les ressortissants pourront séjourner",
     "permettra aux ressortissants de séjourner"), not a state or its officials."""
@@ -488,8 +521,10 @@ def _is_aim(trigger: Trigger, head, lang: LanguageData) -> bool:
 
 
 def _is_background(head, lang: LanguageData) -> bool:
-    """"depuis l'établissement des relations": history, not news."""
-    return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case")
+    """"depuis l'établissement des relations", "le 50e anniversaire de
+    l'établissement des relations": history, not news."""
+    return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case") \
+        or head.dep_ == "nmod" and head.head.lemma_.lower() in lang.words("anniversary_nouns")
 
 
 def _is_document_content(head, lang: LanguageData) -> bool:
@@ -510,14 +545,19 @@ def _is_document_content(head, lang: LanguageData) -> bool:
 
 def _is_topic(head, lang: LanguageData) -> bool:
     """"une conversation ... sur le renforcement de la coopération et de la
-    *coordination*": a noun inside what something is about."""
-    token = head
+    *coordination*", "sur la manière de mieux *coopérer*": a noun (or the
+    infinitive describing it) inside what something is about."""
+    token, deps = head, ("nmod", "obl:arg", "obl", "conj")
+    if token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm"):
+        token, deps = token.head, (*deps, "obl:mod")  # "sur la manière de"
     for _ in range(3):
-        if token.pos_ != "NOUN" or token.dep_ not in ("nmod", "obl:arg", "obl", "conj"):
+        if token.pos_ != "NOUN" or token.dep_ not in deps:
             return False
         if token.dep_ != "conj" and any(c.dep_ == "case" and c.lower_ in lang.words("topic_markers")
                                         for c in token.children):
             return True
+        if token.dep_ != "conj" and token.head.lemma_.lower() in lang.words("domain_nouns"):
+            return True  # "une assistance en matière d'équipement et d'*entretien*"
         token = token.head
     return False
 
