@@ -177,6 +177,9 @@ def triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: Tr
 def _head_token(span, trigger: Trigger):
     if len(span) == trigger.size:
         return span[trigger.head]
+    for token in span:  # "se sont également *engagés*": optional words moved the head
+        if token.lemma_.lower() in trigger.head_words or token.lower_ in trigger.head_words:
+            return token
     lemmas = [t for t in span if t.pos_ not in ("AUX", "PRON", "ADP", "DET")]
     return lemmas[0] if lemmas else span.root
 
@@ -250,6 +253,9 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return not any(c.dep_ == "obj" for c in children)
     if need == "private_subject":
         return _private_subject(head, lang)
+    if need == "received_goods":
+        return any(t.lemma_.lower() in lang.words("goods") or t.dep_ == "nummod"
+                   for c in children if c.dep_ == "nmod" and c.i > head.i for t in [c, *c.children])
     if need == "unofficial_subject":
         return _unofficial_subject(head, lang)
     if need == "intent_complement":
@@ -585,6 +591,9 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     if trigger.type in ("AGREE", "REQUEST") and dets & definite \
             and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
         return "told"
+    if trigger.type != "CONSULT" and dets & definite and head.dep_ == "nsubj" \
+            and head.head.lemma_.lower() in lang.words("happening_verbs"):
+        return "likely"  # "L'exercice militaire a lieu du 15 au 23"
     if trigger.type == "CONSULT":
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
         if _presented(head, lang) or dets & lang.words("possessives") or (
@@ -600,8 +609,9 @@ def _presented(head, lang: LanguageData) -> bool:
             and head.head.lemma_.lower() in lang.words("presenting_verbs"):
         return True
     return any(c.dep_ == "cop" for c in head.children) and any(
-        c.dep_.startswith("nsubj") and c.lower_ in lang.words("presenting_pronouns")
-        for c in head.children)
+        c.dep_.startswith("nsubj") and (c.lower_ in lang.words("presenting_pronouns") or any(
+            d.dep_ == "det" and d.lower_ in lang.words("demonstratives") for d in c.children))
+        for c in head.children)  # "C'est la première visite", "Cette visite était la première rencontre"
 
 
 def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageData) -> bool:
