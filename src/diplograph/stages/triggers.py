@@ -254,8 +254,7 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
     if need == "private_subject":
         return _private_subject(head, lang)
     if need == "received_goods":
-        return any(t.lemma_.lower() in lang.words("goods") or t.dep_ == "nummod"
-                   for c in children if c.dep_ == "nmod" and c.i > head.i for t in [c, *c.children])
+        return _goods_after(head, lang)
     if need == "unofficial_subject":
         return _unofficial_subject(head, lang)
     if need == "intent_complement":
@@ -399,6 +398,18 @@ def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
                for m in actors.in_sentence(sent.index))
 
 
+def _goods_after(head, lang: LanguageData) -> bool:
+    """"la réception de cinquante tonnes de dattes", "de vaccins": the noun
+    right after the act (read from the words: the parser often hangs it
+    elsewhere) is counted or is goods."""
+    for token in head.doc[head.i + 1:head.i + 5]:
+        if token.pos_ == "NUM":
+            return True
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "PUNCT"):
+            return token.lemma_.lower() in lang.words("goods")
+    return False
+
+
 def _unofficial_subject(head, lang: LanguageData) -> bool:
     """Who arrives is a thing or people holding no office ("deux avions sont
     arrivés", "une équipe d'experts est arrivée", "l'arrivée d'instructeurs"):
@@ -452,6 +463,7 @@ def outermost(found: list, lang: LanguageData) -> list:
     kept = []
     for trigger, head in found:
         if _is_background_participle(trigger, head) or _is_background(head, lang) \
+                or trigger.type != "CONSULT" and _describes_thing(head, lang) \
                 or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
@@ -575,6 +587,18 @@ def _is_background_participle(trigger: Trigger, head) -> bool:
     return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
         "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in head.children)
+
+
+def _describes_thing(head, lang: LanguageData) -> bool:
+    """"un canal de dialogue *exigeant*", "la proposition *suggérant* que":
+    a present participle right after a thing describes it; one set apart
+    by a comma ("a rejeté les sanctions ..., *accusant*") or qualifying a doer
+    tells an act."""
+    noun = head.head
+    return head.dep_ == "acl" and "Part" in head.morph.get("VerbForm") \
+        and "Pres" in head.morph.get("Tense") and noun.pos_ == "NOUN" and noun.i < head.i \
+        and noun.lemma_.lower() not in lang.words("person_words") \
+        and not any(t.pos_ == "PUNCT" for t in head.doc[noun.i + 1:head.i])
 
 
 def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
