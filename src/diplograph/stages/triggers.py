@@ -253,6 +253,12 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return not any(c.dep_ == "obj" for c in children)
     if need == "private_subject":
         return _private_subject(head, lang)
+    if need == "retaliation_complement":
+        words = lang.words("retaliation_words")
+        return any(c.lemma_.lower() in words or c.lower_ in words for c in children
+                   if c.dep_ in ("obj", "xcomp", "ccomp", "obl:arg", "nmod", "acl"))
+    if need == "own_envoy":
+        return _own_envoy(head, lang)
     if need == "received_goods":
         return _goods_after(head, lang)
     if need == "unofficial_subject":
@@ -396,6 +402,18 @@ def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
         return False
     return any(m.kind == "person" and pronoun - 3 <= m.token_end <= pronoun
                for m in actors.in_sentence(sent.index))
+
+
+def _own_envoy(head, lang: LanguageData) -> bool:
+    """"l'Algérie convoque son ambassadeur": a state summoning its own envoy
+    (a possessive on the envoy, the state the subject) calls them home; "a
+    convoqué l'ambassadeur" is a protest to the other side's."""
+    envoys, possessives = lang.words("envoy_words"), lang.words("possessives")
+    if not any(c.dep_ == "nsubj" for c in head.children):
+        return False  # "la convocation de son chargé d'affaires par le ministère"
+    return any(c.lemma_.lower() in envoys and any(d.dep_ == "det" and d.lower_ in possessives
+                                                for d in c.children)
+               for c in head.children if c.dep_ in ("obj", "nmod", "nsubj:pass"))
 
 
 def _goods_after(head, lang: LanguageData) -> bool:
