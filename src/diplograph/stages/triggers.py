@@ -261,6 +261,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return _own_envoy(head, lang)
     if need == "received_goods":
         return _goods_after(head, lang)
+    if need == "private_object":
+        return _private_object(head, lang)
     if need == "unofficial_subject":
         return _unofficial_subject(head, lang)
     if need == "intent_complement":
@@ -414,6 +416,14 @@ def _own_envoy(head, lang: LanguageData) -> bool:
     return any(c.lemma_.lower() in envoys and any(d.dep_ == "det" and d.lower_ in possessives
                                                 for d in c.children)
                for c in head.children if c.dep_ in ("obj", "nmod", "nsubj:pass"))
+
+
+def _private_object(head, lang: LanguageData) -> bool:
+    """"il rencontre les étudiants et ressortissants français": meeting
+    private people is no diplomatic meeting."""
+    objects = [c for c in head.children if c.dep_ in ("obj", "nmod") and c.pos_ == "NOUN"]
+    private = lang.words("private_persons")
+    return bool(objects) and all(o.lemma_.lower() in private for o in objects)
 
 
 def _goods_after(head, lang: LanguageData) -> bool:
@@ -633,9 +643,11 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     if trigger.type in ("AGREE", "REQUEST") and dets & definite \
             and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
         return "told"
-    if trigger.type != "CONSULT" and dets & definite and head.dep_ == "nsubj" \
-            and head.head.lemma_.lower() in lang.words("happening_verbs"):
-        return "likely"  # "L'exercice militaire a lieu du 15 au 23"
+    if dets & definite and head.dep_ == "nsubj" \
+            and head.head.lemma_.lower() in lang.words("happening_verbs") \
+            and not any(c.lower_ in lang.words("fresh_words") or c.dep_ in ("nmod", "nummod")
+                        or "Ord" in c.morph.get("NumType") for c in head.children):
+        return "likely"  # "L'exercice militaire a lieu du 15 au 23", "La rencontre s'est déroulée"
     if trigger.type == "CONSULT":
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
         if _presented(head, lang) or dets & lang.words("possessives") or (
