@@ -217,8 +217,9 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             t.lemma_.lower() in lang.words("goods") for c in children if c.dep_ in ("obj", "obl:arg")
             for t in c.subtree)
     if need == "gift_object":
-        # "a offert 70 animaux" is a gift; "a offert l'aide du Canada" an offer of help
-        objects = [c for c in children if c.dep_ in ("obj", "obl:arg")]
+        # "a offert 70 animaux" and "ce don a été offert" are gifts; "a offert
+        # l'aide du Canada" an offer of help
+        objects = [c for c in children if c.dep_ in ("obj", "obl:arg", "nsubj:pass")]
         return quantities_here or bool(objects) and not any(
             o.lemma_.lower() in lang.words("offered_help") for o in objects) and any(
             t.lemma_.lower() in lang.words("goods") for o in objects for t in o.subtree)
