@@ -71,7 +71,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
 
         def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document) -> bool:
             return meets(t.needs, h, sent, actors, q, a, lang) and not (
-                t.not_with and meets(t.not_with, h, sent, actors, q, a, lang))
+                any(meets(n, h, sent, actors, q, a, lang) for n in t.not_with))
 
         found = triggers_in(sent, code, accept)
         acts = outermost(found, lang)

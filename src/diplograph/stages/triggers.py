@@ -21,7 +21,7 @@ class Trigger:
     status: str | None
     weak: bool
     needs: str | None
-    not_with: str | None
+    not_with: tuple[str, ...]  # conditions any of which cancels the trigger
     head: int  # index of the head token within the pattern
     size: int
     wrapper: bool = False  # "a décidé de ...": gives way to a one-sided act it wraps
@@ -66,7 +66,7 @@ def _patterns(code: str):
             key = f"{event_type}|{number}"
             triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
                                     bool(entry.get("weak")), entry.get("needs"),
-                                    entry.get("not_with"), head, len(specs),
+                                    _conditions(entry.get("not_with")), head, len(specs),
                                     bool(entry.get("wrapper")), _spec_words(specs[head]))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
@@ -121,6 +121,13 @@ def _candidates(doc, code: str) -> tuple[int, ...]:
         chosen.update(index.get(("LEMMA", token.lemma), ()))
         chosen.update(index.get(("LOWER", token.lower), ()))
     return tuple(sorted(chosen))
+
+
+def _conditions(value) -> tuple[str, ...]:
+    """One condition name or a list of them."""
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _spec_words(spec: dict) -> frozenset:
@@ -262,6 +269,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return _own_envoy(head, lang)
     if need == "received_goods":
         return _goods_after(head, lang)
+    if need == "document_subject":
+        return _document_subject(head, lang)
     if need == "private_object":
         return _private_object(head, lang)
     if need == "unofficial_subject":
@@ -417,6 +426,20 @@ def _own_envoy(head, lang: LanguageData) -> bool:
     return any(c.lemma_.lower() in envoys and any(d.dep_ == "det" and d.lower_ in possessives
                                                 for d in c.children)
                for c in head.children if c.dep_ in ("obj", "nmod", "nsubj:pass"))
+
+
+def _document_subject(head, lang: LanguageData) -> bool:
+    """"Les accords signés servent de fondement ..., promettant une
+    coopération étendue": a document that "promises" only augurs."""
+    token = head
+    for _ in range(2):  # a participle or infinitive takes the subject of its verb
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects:
+            return any(s.lemma_.lower() in lang.words("document_nouns") for s in subjects)
+        if token.dep_ not in ("advcl", "xcomp", "acl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _private_object(head, lang: LanguageData) -> bool:
