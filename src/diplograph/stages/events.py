@@ -68,9 +68,11 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             company = tuple(met[-1].parties)
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
 
-        def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document) -> bool:
-            return meets(t.needs, h, sent, actors, q, a, lang) and not (
-                t.not_with and meets(t.not_with, h, sent, actors, q, a, lang))
+        names = _name_tokens(actors, sent)
+
+        def accept(t: Trigger, h, sent=sent, q=has_quantity, a=has_document, names=names) -> bool:
+            return h.i not in names and meets(t.needs, h, sent, actors, q, a, lang) and not (
+                any(meets(n, h, sent, actors, q, a, lang) for n in t.not_with))
 
         found = triggers_in(sent, code, accept)
         acts = outermost(found, lang)
@@ -135,6 +137,14 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     weak=weak and not _new_leg(sides, per_stop, drafts), told_before=told_before,
                     amounts=amounts_by_sentence.get(sent.start, frozenset())))
     return drafts
+
+
+def _name_tokens(actors: ActorIndex, sent: ParsedSentence) -> set[int]:
+    """Tokens inside the name of an organisation ("Forum sur la coopération
+    sino-africaine", "Conférence des Nations unies ..."): a word there names
+    a body, not an act."""
+    return {i for m in actors.in_sentence(sent.index) if m.kind in ("igo", "org")
+            and m.token_end - m.token_start > 1 for i in range(m.token_start, m.token_end)}
 
 
 def _told_as_later(head, lang: LanguageData) -> bool:

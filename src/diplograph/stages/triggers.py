@@ -21,10 +21,11 @@ class Trigger:
     status: str | None
     weak: bool
     needs: str | None
-    not_with: str | None
+    not_with: tuple[str, ...]  # conditions any of which cancels the trigger
     head: int  # index of the head token within the pattern
     size: int
     wrapper: bool = False  # "a décidé de ...": gives way to a one-sided act it wraps
+    head_words: frozenset = frozenset()  # the lemmas the head token is written with
 
 
 def _token_spec(word: str) -> tuple[dict, bool]:
@@ -65,8 +66,8 @@ def _patterns(code: str):
             key = f"{event_type}|{number}"
             triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
                                     bool(entry.get("weak")), entry.get("needs"),
-                                    entry.get("not_with"), head, len(specs),
-                                    bool(entry.get("wrapper")))
+                                    _conditions(entry.get("not_with")), head, len(specs),
+                                    bool(entry.get("wrapper")), _spec_words(specs[head]))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
             variants = [specs, [_as_lower(s) for s in specs]]
@@ -122,6 +123,28 @@ def _candidates(doc, code: str) -> tuple[int, ...]:
     return tuple(sorted(chosen))
 
 
+def _conditions(value) -> tuple[str, ...]:
+    """One condition name or a list of them."""
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _spec_words(spec: dict) -> frozenset:
+    value = spec.get("LEMMA", spec.get("LOWER"))
+    if isinstance(value, dict):
+        return frozenset(value.get("IN", ()))
+    return frozenset([value]) if isinstance(value, str) else frozenset()
+
+
+def _participle_of_other_verb(head, trigger: Trigger) -> bool:
+    """A noun trigger met only through the lowercase text on a participle of
+    another verb: "une démarche *tournée* vers l'Afrique" (tourner, not a
+    tour), "une équipe est *arrivée*" (the verb, with its own conditions)."""
+    return head.lemma_.lower() not in trigger.head_words and head.lower_ in trigger.head_words \
+        and head.pos_ in ("VERB", "AUX") and "Part" in head.morph.get("VerbForm")
+
+
 def _as_gerund(spec: dict) -> dict | None:
     lemma = spec.get("LEMMA")
     if not isinstance(lemma, str) or not lemma.endswith(("er", "ir", "re")) or len(lemma) < 6:
@@ -151,6 +174,8 @@ def triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: Tr
         span = sent.doc[start:end]
         head = _head_token(span, trigger)
         size = end - start
+        if _participle_of_other_verb(head, trigger):
+            continue
         if (head.i not in best or size > best[head.i][0]) and accept(trigger, head):
             best[head.i] = (size, trigger, head)
     return [(t, h) for _, t, h in sorted(best.values(), key=lambda x: x[2].i)]
@@ -159,6 +184,9 @@ def triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: Tr
 def _head_token(span, trigger: Trigger):
     if len(span) == trigger.size:
         return span[trigger.head]
+    for token in span:  # "se sont également *engagés*": optional words moved the head
+        if token.lemma_.lower() in trigger.head_words or token.lower_ in trigger.head_words:
+            return token
     lemmas = [t for t in span if t.pos_ not in ("AUX", "PRON", "ADP", "DET")]
     return lemmas[0] if lemmas else span.root
 
@@ -196,8 +224,9 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             t.lemma_.lower() in lang.words("goods") for c in children if c.dep_ in ("obj", "obl:arg")
             for t in c.subtree)
     if need == "gift_object":
-        # "a offert 70 animaux" is a gift; "a offert l'aide du Canada" an offer of help
-        objects = [c for c in children if c.dep_ in ("obj", "obl:arg")]
+        # "a offert 70 animaux" and "ce don a été offert" are gifts; "a offert
+        # l'aide du Canada" an offer of help
+        objects = [c for c in children if c.dep_ in ("obj", "obl:arg", "nsubj:pass")]
         return quantities_here or bool(objects) and not any(
             o.lemma_.lower() in lang.words("offered_help") for o in objects) and any(
             t.lemma_.lower() in lang.words("goods") for o in objects for t in o.subtree)
@@ -232,6 +261,20 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return not any(c.dep_ == "obj" for c in children)
     if need == "private_subject":
         return _private_subject(head, lang)
+    if need == "retaliation_complement":
+        words = lang.words("retaliation_words")
+        return any(c.lemma_.lower() in words or c.lower_ in words for c in children
+                   if c.dep_ in ("obj", "xcomp", "ccomp", "obl:arg", "nmod", "acl"))
+    if need == "own_envoy":
+        return _own_envoy(head, lang)
+    if need == "received_goods":
+        return _goods_after(head, lang)
+    if need == "document_subject":
+        return _document_subject(head, lang)
+    if need == "private_object":
+        return _private_object(head, lang)
+    if need == "unofficial_subject":
+        return _unofficial_subject(head, lang)
     if need == "intent_complement":
         return _intent_complement(head, lang)
     if need == "invitation_frame":
@@ -373,6 +416,65 @@ def _relative_person_object(head, sent: ParsedSentence, actors: ActorIndex,
                for m in actors.in_sentence(sent.index))
 
 
+def _own_envoy(head, lang: LanguageData) -> bool:
+    """"l'Algérie convoque son ambassadeur": a state summoning its own envoy
+    (a possessive on the envoy, the state the subject) calls them home; "a
+    convoqué l'ambassadeur" is a protest to the other side's."""
+    envoys, possessives = lang.words("envoy_words"), lang.words("possessives")
+    if not any(c.dep_ == "nsubj" for c in head.children):
+        return False  # "la convocation de son chargé d'affaires par le ministère"
+    return any(c.lemma_.lower() in envoys and any(d.dep_ == "det" and d.lower_ in possessives
+                                                for d in c.children)
+               for c in head.children if c.dep_ in ("obj", "nmod", "nsubj:pass"))
+
+
+def _document_subject(head, lang: LanguageData) -> bool:
+    """"Les accords signés servent de fondement ..., promettant une
+    coopération étendue": a document that "promises" only augurs."""
+    token = head
+    for _ in range(2):  # a participle or infinitive takes the subject of its verb
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects:
+            return any(s.lemma_.lower() in lang.words("document_nouns") for s in subjects)
+        if token.dep_ not in ("advcl", "xcomp", "acl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _private_object(head, lang: LanguageData) -> bool:
+    """"il rencontre les étudiants et ressortissants français": meeting
+    private people is no diplomatic meeting."""
+    objects = [c for c in head.children if c.dep_ in ("obj", "nmod") and c.pos_ == "NOUN"]
+    private = lang.words("private_persons")
+    return bool(objects) and all(o.lemma_.lower() in private for o in objects)
+
+
+def _goods_after(head, lang: LanguageData) -> bool:
+    """"la réception de cinquante tonnes de dattes", "de vaccins": the noun
+    right after the act (read from the words: the parser often hangs it
+    elsewhere) is counted or is goods."""
+    for token in head.doc[head.i + 1:head.i + 5]:
+        if token.pos_ == "NUM":
+            return True
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "PUNCT"):
+            return token.lemma_.lower() in lang.words("goods")
+    return False
+
+
+def _unofficial_subject(head, lang: LanguageData) -> bool:
+    """Who arrives is a thing or people holding no office ("deux avions sont
+    arrivés", "une équipe d'experts est arrivée", "l'arrivée d'instructeurs"):
+    no visit. Names, pronouns and office words ("le président", "la
+    délégation") are officials."""
+    doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if head.pos_ == "NOUN":  # "l'arrivée de X"
+        doers += [c for c in head.children if c.dep_ == "nmod" and c.i > head.i]
+    office = lang.words("person_words")
+    return bool(doers) and all(d.pos_ == "NOUN" and d.lemma_.lower() not in office
+                               and d.lower_ not in office for d in doers)
+
+
 def _private_subject(head, lang: LanguageData) -> bool:
     """The act's doer is private people ("les ressortissants pourront séjourner",
     "permettra aux ressortissants de séjourner"), not a state or its officials."""
@@ -413,6 +515,7 @@ def outermost(found: list, lang: LanguageData) -> list:
     kept = []
     for trigger, head in found:
         if _is_background_participle(trigger, head) or _is_background(head, lang) \
+                or trigger.type != "CONSULT" and _describes_thing(head, lang) \
                 or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
@@ -488,8 +591,10 @@ def _is_aim(trigger: Trigger, head, lang: LanguageData) -> bool:
 
 
 def _is_background(head, lang: LanguageData) -> bool:
-    """"depuis l'établissement des relations": history, not news."""
-    return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case")
+    """"depuis l'établissement des relations", "le 50e anniversaire de
+    l'établissement des relations": history, not news."""
+    return any(c.lower_ in lang.words("since_markers") for c in head.children if c.dep_ == "case") \
+        or head.dep_ == "nmod" and head.head.lemma_.lower() in lang.words("anniversary_nouns")
 
 
 def _is_document_content(head, lang: LanguageData) -> bool:
@@ -510,14 +615,19 @@ def _is_document_content(head, lang: LanguageData) -> bool:
 
 def _is_topic(head, lang: LanguageData) -> bool:
     """"une conversation ... sur le renforcement de la coopération et de la
-    *coordination*": a noun inside what something is about."""
-    token = head
+    *coordination*", "sur la manière de mieux *coopérer*": a noun (or the
+    infinitive describing it) inside what something is about."""
+    token, deps = head, ("nmod", "obl:arg", "obl", "conj")
+    if token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm"):
+        token, deps = token.head, (*deps, "obl:mod")  # "sur la manière de"
     for _ in range(3):
-        if token.pos_ != "NOUN" or token.dep_ not in ("nmod", "obl:arg", "obl", "conj"):
+        if token.pos_ != "NOUN" or token.dep_ not in deps:
             return False
         if token.dep_ != "conj" and any(c.dep_ == "case" and c.lower_ in lang.words("topic_markers")
                                         for c in token.children):
             return True
+        if token.dep_ != "conj" and token.head.lemma_.lower() in lang.words("domain_nouns"):
+            return True  # "une assistance en matière d'équipement et d'*entretien*"
         token = token.head
     return False
 
@@ -529,6 +639,18 @@ def _is_background_participle(trigger: Trigger, head) -> bool:
     return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
         "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in head.children)
+
+
+def _describes_thing(head, lang: LanguageData) -> bool:
+    """"un canal de dialogue *exigeant*", "la proposition *suggérant* que":
+    a present participle right after a thing describes it; one set apart
+    by a comma ("a rejeté les sanctions ..., *accusant*") or qualifying a doer
+    tells an act."""
+    noun = head.head
+    return head.dep_ == "acl" and "Part" in head.morph.get("VerbForm") \
+        and "Pres" in head.morph.get("Tense") and noun.pos_ == "NOUN" and noun.i < head.i \
+        and noun.lemma_.lower() not in lang.words("person_words") \
+        and not any(t.pos_ == "PUNCT" for t in head.doc[noun.i + 1:head.i])
 
 
 def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
@@ -545,6 +667,11 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     if trigger.type in ("AGREE", "REQUEST") and dets & definite \
             and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
         return "told"
+    if dets & definite and head.dep_ == "nsubj" \
+            and head.head.lemma_.lower() in lang.words("happening_verbs") \
+            and not any(c.lower_ in lang.words("fresh_words") or c.dep_ in ("nmod", "nummod")
+                        or "Ord" in c.morph.get("NumType") for c in head.children):
+        return "likely"  # "L'exercice militaire a lieu du 15 au 23", "La rencontre s'est déroulée"
     if trigger.type == "CONSULT":
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
         if _presented(head, lang) or dets & lang.words("possessives") or (
@@ -560,8 +687,9 @@ def _presented(head, lang: LanguageData) -> bool:
             and head.head.lemma_.lower() in lang.words("presenting_verbs"):
         return True
     return any(c.dep_ == "cop" for c in head.children) and any(
-        c.dep_.startswith("nsubj") and c.lower_ in lang.words("presenting_pronouns")
-        for c in head.children)
+        c.dep_.startswith("nsubj") and (c.lower_ in lang.words("presenting_pronouns") or any(
+            d.dep_ == "det" and d.lower_ in lang.words("demonstratives") for d in c.children))
+        for c in head.children)  # "C'est la première visite", "Cette visite était la première rencontre"
 
 
 def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageData) -> bool:
