@@ -543,7 +543,7 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     if dets & lang.words("demonstratives"):
         return "told"
     if trigger.type in ("AGREE", "REQUEST") and dets & definite \
-            and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
+            and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj") and not _voiced(head, lang):
         return "told"
     if trigger.type == "CONSULT":
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
@@ -551,6 +551,13 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
                 dets & definite and around & lang.words("circumstance_words")):
             return "likely"
     return None
+
+
+def _voiced(head, lang: LanguageData) -> bool:
+    """"a exprimé le souhait d'approfondir", "a annoncé la mise en place d'un
+    groupe": a wish or step voiced now, the object of a verb of saying it, is
+    told here for the first time, not referred back to."""
+    return head.dep_ == "obj" and head.head.lemma_.lower() in lang.words("expression_verbs")
 
 
 def _presented(head, lang: LanguageData) -> bool:
