@@ -25,6 +25,7 @@ class Trigger:
     head: int  # index of the head token within the pattern
     size: int
     wrapper: bool = False  # "a décidé de ...": gives way to a one-sided act it wraps
+    figures: bool = False  # told by amounts ("les échanges ont atteint ..."): one event per sides
 
 
 def _token_spec(word: str) -> tuple[dict, bool]:
@@ -66,7 +67,7 @@ def _patterns(code: str):
             triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
                                     bool(entry.get("weak")), entry.get("needs"),
                                     entry.get("not_with"), head, len(specs),
-                                    bool(entry.get("wrapper")))
+                                    bool(entry.get("wrapper")), bool(entry.get("figures")))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
             variants = [specs, [_as_lower(s) for s in specs]]
@@ -226,6 +227,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return any("Poss=Yes" in str(c.morph) or c.lower_ in lang.words("possessives")
                    for c in children) or head.head.lemma_ in lang.words("expression_verbs") \
             or _owned_by_state(head, sent, actors, lang)
+    if need == "trade_subject":
+        return quantities_here and _trade_subject(head, lang)
     if need == "departure_complement":
         return _departure_complement(head, lang)
     if need == "no_object":
@@ -259,6 +262,18 @@ def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: Langua
               if m.kind in ("state", "igo") and not m.place and not m.topic}
     return any(c.dep_ == "nmod" and c.i in states and c.i - head.i <= 3 and any(
         m.lemma_ == "de" for m in c.children if m.dep_ == "case") for c in head.children)
+
+
+def _trade_subject(head, lang: LanguageData) -> bool:
+    """"les échanges commerciaux ont atteint ...", "le volume du commerce
+    bilatéral s'est élevé à ...": an amount reached by trade is trade done."""
+    trade, amounts = lang.words("trade_nouns"), lang.words("amount_nouns")
+    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")):
+        words = [subject] + [c for c in subject.children if c.dep_ == "nmod"] \
+            if subject.lemma_.lower() in amounts else [subject]
+        if any(w.lemma_.lower() in trade or w.lower_ in trade for w in words):
+            return True
+    return False
 
 
 def _misparsed_object(child) -> bool:
