@@ -227,6 +227,11 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return any("Poss=Yes" in str(c.morph) or c.lower_ in lang.words("possessives")
                    for c in children) or head.head.lemma_ in lang.words("expression_verbs") \
             or _owned_by_state(head, sent, actors, lang)
+    if need == "blame_attribute":
+        return _attribute(head, lang.words("blame_words"))
+    if need == "blamed_claim":
+        return _attribute(head, lang.words("blame_words")) and _names_thing(
+            head, lang.words("claim_nouns"))
     if need == "trade_subject":
         return quantities_here and _trade_subject(head, lang)
     if need == "departure_complement":
@@ -249,7 +254,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
 # needs met by what the act is done to: the grammar.yaml list naming those things
 _THING_NEEDS = {"body_object": "body_nouns", "envoy_object": "envoy_words",
                 "closable_object": "closable_nouns", "relations_object": "partnership_nouns",
-                "opinion_object": "opinion_nouns", "document_object": "document_nouns"}
+                "opinion_object": "opinion_nouns", "document_object": "document_nouns",
+                "claim_object": "claim_nouns"}
 
 
 def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: LanguageData) -> bool:
@@ -262,6 +268,13 @@ def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: Langua
               if m.kind in ("state", "igo") and not m.place and not m.topic}
     return any(c.dep_ == "nmod" and c.i in states and c.i - head.i <= 3 and any(
         m.lemma_ == "de" for m in c.children if m.dep_ == "case") for c in head.children)
+
+
+def _attribute(head, words: set) -> bool:
+    """"les qualifiant de crimes de guerre", "qualifiée d'illégale": what a
+    verb of naming calls its object is one of ``words``."""
+    return any(t.i > head.i and (t.lemma_.lower() in words or t.lower_ in words)
+               for t in head.subtree if t.i - head.i <= 12)
 
 
 def _trade_subject(head, lang: LanguageData) -> bool:
@@ -541,6 +554,8 @@ def _is_background_participle(trigger: Trigger, head) -> bool:
     """"le plan convenu", "les sanctions adoptées par l'UE", "les dattes
     offertes": a participle describing a thing, not an act (but "accusant"
     is one, and "le président, arrivé lundi" tells a visit)."""
+    if trigger.type == "ACCUSE" and any(c.dep_ == "obl:agent" for c in head.children):
+        return False  # "une décision qualifiée d'illégale par le Pakistan": the blame is told here
     return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
         "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in head.children)
