@@ -193,9 +193,11 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
     if need == "quantity_object":
         return quantities_here
     if need == "goods_object":
-        return quantities_here or any(
-            t.lemma_.lower() in lang.words("goods") for c in children if c.dep_ in ("obj", "obl:arg")
-            for t in c.subtree)
+        goods = lang.words("goods")
+        described = head.head if head.dep_ == "acl" else None  # "l'aide fournie par ..."
+        return quantities_here or (described is not None and described.lemma_.lower() in goods) \
+            or any(t.lemma_.lower() in goods for c in children if c.dep_ in ("obj", "obl:arg")
+                   for t in c.subtree)
     if need == "gift_object":
         # "a offert 70 animaux" is a gift; "a offert l'aide du Canada" an offer of help
         objects = [c for c in children if c.dep_ in ("obj", "obl:arg")]
@@ -554,8 +556,8 @@ def _is_background_participle(trigger: Trigger, head) -> bool:
     """"le plan convenu", "les sanctions adoptées par l'UE", "les dattes
     offertes": a participle describing a thing, not an act (but "accusant"
     is one, and "le président, arrivé lundi" tells a visit)."""
-    if trigger.type == "ACCUSE" and any(c.dep_ == "obl:agent" for c in head.children):
-        return False  # "une décision qualifiée d'illégale par le Pakistan": the blame is told here
+    if trigger.type in ("ACCUSE", "AID") and any(c.dep_ == "obl:agent" for c in head.children):
+        return False  # "qualifiée d'illégale par le Pakistan", "l'aide fournie par l'Arabie saoudite"
     return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
         "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in head.children)
