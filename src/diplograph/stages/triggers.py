@@ -273,10 +273,20 @@ def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: Langua
 
 
 def _attribute(head, words: set) -> bool:
-    """"les qualifiant de crimes de guerre", "qualifiée d'illégale": what a
-    verb of naming calls its object is one of ``words``."""
-    return any(t.i > head.i and (t.lemma_.lower() in words or t.lower_ in words)
-               for t in head.subtree if t.i - head.i <= 12)
+    """"les qualifiant de crimes de guerre", "qualifiée d'« illégale »": what a
+    verb of naming calls its object is one of ``words`` (read in the words
+    that follow: the parser often hangs the quoted name elsewhere)."""
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in _following(head))
+
+
+def _following(head, width: int = 10) -> list:
+    """The words right after ``head``, up to the end of its clause."""
+    out = []
+    for t in head.doc[head.i + 1:head.i + 1 + width]:
+        if t.lower_ in (";", ".", ":"):
+            break
+        out.append(t)
+    return out
 
 
 def _trade_subject(head, lang: LanguageData) -> bool:
@@ -442,7 +452,7 @@ def outermost(found: list, lang: LanguageData) -> list:
         heads = {head.i: trigger for trigger, head in found}
     kept = []
     for trigger, head in found:
-        if _is_background_participle(trigger, head) or _is_background(head, lang) \
+        if _is_background_participle(trigger, head, lang) or _is_background(head, lang) \
                 or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
@@ -552,11 +562,20 @@ def _is_topic(head, lang: LanguageData) -> bool:
     return False
 
 
-def _is_background_participle(trigger: Trigger, head) -> bool:
+def _agent_named(head, lang: LanguageData) -> bool:
+    """"fournie par l'Arabie saoudite", "qualifiée d'« illégale » par le
+    Pakistan": a participle that names who did it (however the parser hung
+    the agent)."""
+    return any(c.dep_ == "obl:agent" for c in head.children) or any(
+        t.lower_ in lang.words("agent_markers") and t.head.pos_ in ("PROPN", "NOUN")
+        for t in _following(head))
+
+
+def _is_background_participle(trigger: Trigger, head, lang: LanguageData) -> bool:
     """"le plan convenu", "les sanctions adoptées par l'UE", "les dattes
     offertes": a participle describing a thing, not an act (but "accusant"
     is one, and "le président, arrivé lundi" tells a visit)."""
-    if trigger.type in ("ACCUSE", "AID") and any(c.dep_ == "obl:agent" for c in head.children):
+    if trigger.type in ("ACCUSE", "AID") and _agent_named(head, lang):
         return False  # "qualifiée d'illégale par le Pakistan", "l'aide fournie par l'Arabie saoudite"
     return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
         "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
