@@ -637,6 +637,22 @@ def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageDa
     return False
 
 
+def stated_by_document(head, lang: LanguageData) -> bool:
+    """"Le communiqué indique que les deux pays ont décidé de ...": an act a
+    document is said to state is that document's content (its signing or
+    adoption, told elsewhere), not a further act."""
+    token = head
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head.i == token.i:
+            return False
+        said = token.dep_ == "ccomp"  # "indique que ...", not "devraient être signés"
+        token = token.head
+        if said and any(c.dep_ == "nsubj" and c.lemma_.lower() in lang.words("reporting_documents")
+                        for c in token.children):
+            return True
+    return False
+
+
 def meeting_as_agent(head, lang: LanguageData) -> bool:
     """"Le sommet a adopté ...": the meeting already reported, now acting
     (but "le prochain sommet se tiendra" and "la visite a été reportée" are
