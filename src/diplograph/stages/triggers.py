@@ -597,6 +597,8 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
             and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj") and not _voiced(head, lang):
         return "told"
     if trigger.type == "CONSULT":
+        if any(c.lower_ in lang.words("first_words") for c in head.children if c.dep_ == "amod"):
+            return None  # "lors de sa première rencontre avec le MAE": told for the first time
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
         if _presented(head, lang) or dets & lang.words("possessives") or (
                 dets & definite and around & lang.words("circumstance_words")):
