@@ -293,7 +293,10 @@ def _trade_subject(head, lang: LanguageData) -> bool:
     """"les échanges commerciaux ont atteint ...", "le volume du commerce
     bilatéral s'est élevé à ...": an amount reached by trade is trade done."""
     trade, amounts = lang.words("trade_nouns"), lang.words("amount_nouns")
-    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")):
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN":
+        subjects.append(head.head)  # "le commerce entre le Ghana et le Vietnam a atteint": misparsed
+    for subject in subjects:
         words = [subject] + [c for c in subject.children if c.dep_ == "nmod"] \
             if subject.lemma_.lower() in amounts else [subject]
         if any(w.lemma_.lower() in trade or w.lower_ in trade for w in words):
