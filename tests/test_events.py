@@ -433,3 +433,34 @@ def test_events_stop_after_a_venue_goes_on_with_the_traveller(extract_text):
                           "se rendre en Tanzanie.", PUB)
     trip = [e for e in events_of(record, "CONSULT") if "TZA" in e["parties"]]
     assert [(e["parties"], e["status"]) for e in trip] == [(["TZA", "USA"], "planned")]
+
+
+def test_events_trade_figures_are_one_cooperation_when_they_are_the_news(extract_text):
+    text = ("Le commerce bilatéral entre le Ghana et le Vietnam a atteint 620 millions de dollars "
+            "en 2021. Au cours de la période, le Vietnam a exporté pour 400 millions de dollars "
+            "de marchandises vers le Ghana.")
+    record = extract_text(text, PUB)
+    trade = only_event(record, "COOPERATE")
+    assert trade["parties"] == ["GHA", "VNM"] and len(trade["evidence"]) == 2
+
+
+def test_events_trade_figures_beside_a_meeting_are_background(extract_text):
+    text = ("Le président ghanéen a reçu lundi l'ambassadeur du Vietnam. Les échanges commerciaux "
+            "entre les deux pays ont atteint 620 millions de dollars en 2021.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "COOPERATE") == []
+
+
+def test_events_blame_named_by_a_participle_with_its_author(extract_text):
+    text = ("L'Inde a annoncé lundi la révocation de l'autonomie du Cachemire, une décision "
+            "qualifiée d'« illégale » par le Pakistan.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "ACCUSE")["parties"] == ["IND", "PAK"]
+
+
+def test_events_several_unnamed_doers_go_on_with_the_last_sides(extract_text):
+    text = ("Les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso se sont "
+            "réunis à Niamey le 12 septembre 2022. Ils ont convenu de renforcer la coopération "
+            "en matière de renseignement.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "AGREE")["parties"] == ["BFA", "MLI", "NER"]

@@ -80,7 +80,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     if len(ids) == 1 and len(actors.dyad) < 2 and _mentions_both_sides(parsed.language, lowered):
         ids.extend(_other_side(actors, sent, ids[0], current))
     if not ids:
-        ids = list(actors.dyad)
+        ids = list(actors.dyad) or _sides_told_before(current, head, parsed.language)
     elif len(ids) == 1 and len(actors.dyad) == 2 and ids[0] in actors.dyad:
         # one side named, the other implied: acts between the two sides of
         # the article's relationship ("a offert une coopération", "j'ai demandé")
@@ -89,6 +89,32 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
     target = sorted(set(ids) - set(source))
     return Participants(sorted(set(ids)), source, target, people)
+
+
+def _sides_told_before(current: tuple[str, ...], head, lang: LanguageData) -> list[str]:
+    """"Ils ont convenu de ...", "Le premier ministre et le président ont
+    convenu", "La réunion s'est soldée par l'adoption ...": an act done by
+    several unnamed doers (or a gathering), in a sentence naming no state and
+    an article with no main pair to fall back on, goes on with the sides of
+    the act told just before."""
+    if len(current) < 2 or head is None or not _several_doers(head, lang):
+        return []
+    return list(current)
+
+
+def _several_doers(head, lang: LanguageData) -> bool:
+    """The act's subject (or its governing verb's) is plural, coordinated or a gathering."""
+    gatherings = lang.words("hosted_gatherings")
+    verb = head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if subjects:
+            return any("Number=Plur" in str(s.morph) or any(c.dep_ == "conj" for c in s.children)
+                       or s.lemma_.lower() in gatherings for s in subjects)
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,

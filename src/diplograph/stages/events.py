@@ -22,7 +22,7 @@ from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .quantities import number_value
 from .times import TimeMention
 from .triggers import (Trigger, back_reference, hypothetical, meeting_as_agent, meets, negated,
-                       outermost, signs_named_document, triggers_in)
+                       outermost, signs_named_document, stated_by_document, triggers_in)
 
 #: acts whose whole sentence tells what they cover (a meeting, a signing, a
 #: gift); other acts (a condemnation, a sanction, support) cover only what
@@ -96,7 +96,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     and head.lemma_.lower() in lang.words("visit_nouns"):
                 mode = "visit"  # "la visite présidentielle" is a visit, whatever the trigger
             reference = back_reference(head, trigger, lang)
-            told_before = reference == "told" or (
+            told_before = reference == "told" or stated_by_document(head, lang) or (
                 trigger.type == "CONSULT" and meeting_as_agent(head, lang))
             weak = trigger.weak or told_before or reference == "likely" or (
                 trigger.mode in ("sign", "agree")

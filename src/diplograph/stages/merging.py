@@ -37,6 +37,8 @@ def _merge_key(d: Draft) -> tuple | None:
         return ("AID", parties)  # a donation and its delivery are one event
     if d.type == "SANCTION":
         return ("SANCTION", d.status, parties)  # one expulsion told twice; dates keep two apart
+    if d.trigger.figures:
+        return (d.type, "figures", parties)  # the trade figures of one relationship, any period
     if d.type in ("ACCUSE", "PROTEST"):
         # a summons and the protest note handed over in the next sentence
         return (d.type, d.status, parties, d.sentence.paragraph)
@@ -94,7 +96,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     out: list[Draft] = []
     by_key: dict[tuple, Draft] = {}
     weak: list[Draft] = []
-    for d in _fold_protest_meetings(drafts):
+    for d in _fold_protest_meetings(_figures_as_news(drafts)):
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
                               and o.parties == d.parties and _compatible(o, d)
                               and _answered(o, lang) == _answered(d, lang)), None)
@@ -113,8 +115,9 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         key = _merge_key(d)
         if key is not None and _answered(d, lang):
             key = (*key, "answered")  # the act answered is not the answer
-        if key is not None and key in by_key and amounts_agree(by_key[key].amounts, d.amounts) and (
-                d.type == "AID" or _dates_agree(by_key[key], d)) \
+        if key is not None and key in by_key and (
+                d.trigger.figures or amounts_agree(by_key[key].amounts, d.amounts)) and (
+                d.type == "AID" or d.trigger.figures or _dates_agree(by_key[key], d)) \
                 and _same_counterparts(by_key[key], d, people):
             _absorb(by_key[key], d)
             continue
@@ -151,6 +154,14 @@ def merge_drafts(drafts: list[Draft], published: str | None,
             d.weak = False
             out.append(d)
     return _fold_trips_to_gatherings(out)
+
+
+def _figures_as_news(drafts: list[Draft]) -> list[Draft]:
+    """Trade told by its figures is the news only in an article that tells no
+    other act; beside a meeting or a signing it is background."""
+    if any(not d.trigger.figures and not d.weak for d in drafts):
+        return [d for d in drafts if not d.trigger.figures]
+    return drafts
 
 
 def _fold_trips_to_gatherings(drafts: list[Draft]) -> list[Draft]:

@@ -26,6 +26,7 @@ class Trigger:
     size: int
     wrapper: bool = False  # "a décidé de ...": gives way to a one-sided act it wraps
     head_words: frozenset = frozenset()  # the lemmas the head token is written with
+    figures: bool = False  # told by amounts ("les échanges ont atteint ..."): one event per sides
 
 
 def _token_spec(word: str) -> tuple[dict, bool]:
@@ -67,7 +68,8 @@ def _patterns(code: str):
             triggers[key] = Trigger(event_type, entry.get("mode"), entry.get("status"),
                                     bool(entry.get("weak")), entry.get("needs"),
                                     _conditions(entry.get("not_with")), head, len(specs),
-                                    bool(entry.get("wrapper")), _spec_words(specs[head]))
+                                    bool(entry.get("wrapper")), _spec_words(specs[head]),
+                                    bool(entry.get("figures")))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
             variants = [specs, [_as_lower(s) for s in specs]]
@@ -220,9 +222,11 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
     if need == "quantity_object":
         return quantities_here
     if need == "goods_object":
-        return quantities_here or any(
-            t.lemma_.lower() in lang.words("goods") for c in children if c.dep_ in ("obj", "obl:arg")
-            for t in c.subtree)
+        goods = lang.words("goods")
+        described = head.head if head.dep_ == "acl" else None  # "l'aide fournie par ..."
+        return quantities_here or (described is not None and described.lemma_.lower() in goods) \
+            or any(t.lemma_.lower() in goods for c in children if c.dep_ in ("obj", "obl:arg")
+                   for t in c.subtree)
     if need == "gift_object":
         # "a offert 70 animaux" and "ce don a été offert" are gifts; "a offert
         # l'aide du Canada" an offer of help
@@ -255,6 +259,13 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return any("Poss=Yes" in str(c.morph) or c.lower_ in lang.words("possessives")
                    for c in children) or head.head.lemma_ in lang.words("expression_verbs") \
             or _owned_by_state(head, sent, actors, lang)
+    if need == "blame_attribute":
+        return _attribute(head, lang.words("blame_words"))
+    if need == "blamed_claim":
+        return _attribute(head, lang.words("blame_words")) and _names_thing(
+            head, lang.words("claim_nouns"))
+    if need == "trade_subject":
+        return quantities_here and _trade_subject(head, lang)
     if need == "departure_complement":
         return _departure_complement(head, lang)
     if need == "no_object":
@@ -289,7 +300,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
 # needs met by what the act is done to: the grammar.yaml list naming those things
 _THING_NEEDS = {"body_object": "body_nouns", "envoy_object": "envoy_words",
                 "closable_object": "closable_nouns", "relations_object": "partnership_nouns",
-                "opinion_object": "opinion_nouns", "document_object": "document_nouns"}
+                "opinion_object": "opinion_nouns", "document_object": "document_nouns",
+                "claim_object": "claim_nouns"}
 
 
 def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: LanguageData) -> bool:
@@ -302,6 +314,38 @@ def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: Langua
               if m.kind in ("state", "igo") and not m.place and not m.topic}
     return any(c.dep_ == "nmod" and c.i in states and c.i - head.i <= 3 and any(
         m.lemma_ == "de" for m in c.children if m.dep_ == "case") for c in head.children)
+
+
+def _attribute(head, words: set) -> bool:
+    """"les qualifiant de crimes de guerre", "qualifiée d'« illégale »": what a
+    verb of naming calls its object is one of ``words`` (read in the words
+    that follow: the parser often hangs the quoted name elsewhere)."""
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in _following(head))
+
+
+def _following(head, width: int = 10) -> list:
+    """The words right after ``head``, up to the end of its clause."""
+    out = []
+    for t in head.doc[head.i + 1:head.i + 1 + width]:
+        if t.lower_ in (";", ".", ":"):
+            break
+        out.append(t)
+    return out
+
+
+def _trade_subject(head, lang: LanguageData) -> bool:
+    """"les échanges commerciaux ont atteint ...", "le volume du commerce
+    bilatéral s'est élevé à ...": an amount reached by trade is trade done."""
+    trade, amounts = lang.words("trade_nouns"), lang.words("amount_nouns")
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN":
+        subjects.append(head.head)  # "le commerce entre le Ghana et le Vietnam a atteint": misparsed
+    for subject in subjects:
+        words = [subject] + [c for c in subject.children if c.dep_ == "nmod"] \
+            if subject.lemma_.lower() in amounts else [subject]
+        if any(w.lemma_.lower() in trade or w.lower_ in trade for w in words):
+            return True
+    return False
 
 
 def _misparsed_object(child) -> bool:
@@ -514,7 +558,7 @@ def outermost(found: list, lang: LanguageData) -> list:
         heads = {head.i: trigger for trigger, head in found}
     kept = []
     for trigger, head in found:
-        if _is_background_participle(trigger, head) or _is_background(head, lang) \
+        if _is_background_participle(trigger, head, lang) or _is_background(head, lang) \
                 or trigger.type != "CONSULT" and _describes_thing(head, lang) \
                 or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
@@ -632,10 +676,21 @@ def _is_topic(head, lang: LanguageData) -> bool:
     return False
 
 
-def _is_background_participle(trigger: Trigger, head) -> bool:
+def _agent_named(head, lang: LanguageData) -> bool:
+    """"fournie par l'Arabie saoudite", "qualifiée d'« illégale » par le
+    Pakistan": a participle that names who did it (however the parser hung
+    the agent)."""
+    return any(c.dep_ == "obl:agent" for c in head.children) or any(
+        t.lower_ in lang.words("agent_markers") and t.head.pos_ in ("PROPN", "NOUN")
+        for t in _following(head))
+
+
+def _is_background_participle(trigger: Trigger, head, lang: LanguageData) -> bool:
     """"le plan convenu", "les sanctions adoptées par l'UE", "les dattes
     offertes": a participle describing a thing, not an act (but "accusant"
     is one, and "le président, arrivé lundi" tells a visit)."""
+    if trigger.type in ("ACCUSE", "AID") and _agent_named(head, lang):
+        return False  # "qualifiée d'illégale par le Pakistan", "l'aide fournie par l'Arabie saoudite"
     return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
         "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in head.children)
@@ -665,7 +720,7 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     if dets & lang.words("demonstratives"):
         return "told"
     if trigger.type in ("AGREE", "REQUEST") and dets & definite \
-            and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj"):
+            and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj") and not _voiced(head, lang):
         return "told"
     if dets & definite and head.dep_ == "nsubj" \
             and head.head.lemma_.lower() in lang.words("happening_verbs") \
@@ -673,11 +728,20 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
                         or "Ord" in c.morph.get("NumType") for c in head.children):
         return "likely"  # "L'exercice militaire a lieu du 15 au 23", "La rencontre s'est déroulée"
     if trigger.type == "CONSULT":
+        if any(c.lower_ in lang.words("first_words") for c in head.children if c.dep_ == "amod"):
+            return None  # "lors de sa première rencontre avec le MAE": told for the first time
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
         if _presented(head, lang) or dets & lang.words("possessives") or (
                 dets & definite and around & lang.words("circumstance_words")):
             return "likely"
     return None
+
+
+def _voiced(head, lang: LanguageData) -> bool:
+    """"a exprimé le souhait d'approfondir", "a annoncé la mise en place d'un
+    groupe": a wish or step voiced now, the object of a verb of saying it, is
+    told here for the first time, not referred back to."""
+    return head.dep_ == "obj" and head.head.lemma_.lower() in lang.words("expression_verbs")
 
 
 def _presented(head, lang: LanguageData) -> bool:
@@ -704,6 +768,22 @@ def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageDa
             return True
         if child.dep_ == "nmod" and dets & lang.words("demonstratives"):
             return True  # "la signature de ces accords"
+    return False
+
+
+def stated_by_document(head, lang: LanguageData) -> bool:
+    """"Le communiqué indique que les deux pays ont décidé de ...": an act a
+    document is said to state is that document's content (its signing or
+    adoption, told elsewhere), not a further act."""
+    token = head
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head.i == token.i:
+            return False
+        said = token.dep_ == "ccomp"  # "indique que ...", not "devraient être signés"
+        token = token.head
+        if said and any(c.dep_ == "nsubj" and c.lemma_.lower() in lang.words("reporting_documents")
+                        for c in token.children):
+            return True
     return False
 
 
