@@ -9,7 +9,6 @@ from dataclasses import replace
 from .errors import DiplographError, UnsupportedLanguage
 from .lang import supported_languages
 from .langid import detect_language
-from .models import load_event_models
 from .parsed import ParsedDoc
 from .pipeline import Pipeline
 from .types import Document, Record, Rejection
@@ -50,8 +49,8 @@ def extract_document(document: Document, language: str | None = None,
     ``learned`` lets the shipped models of the language revise the rules'
     event drafts (off by default: see docs/models.md for their figures)."""
     document, code = _prepared(document, language, published)
-    models = load_event_models(code) if learned else None
-    return read_parsed(parse(document, code), models)
+    parsed = parse(document, code)
+    return parsed.pipeline.read(parsed, parsed.pipeline.models if learned else None)
 
 
 def _prepared(document: Document, language: str | None, published: str | None
@@ -61,11 +60,6 @@ def _prepared(document: Document, language: str | None, published: str | None
         document = replace(document, published=published, published_basis="given")
     code = choose_language(document, language)
     return replace(document, language=code), code
-
-
-def read_parsed(parsed: ParsedDoc, models=None) -> Record:
-    """Run the stages over a parsed document (Pipeline.read)."""
-    return parsed.pipeline.read(parsed, models)
 
 
 def extract(items: Iterable[Document | Rejection], language: str | None = None,
@@ -112,8 +106,8 @@ def _extract_group(items: list[Document | Rejection], language: str | None,
             if doc is None:
                 results[position] = extract_document(document, code, learned=learned)
             else:
-                models = load_event_models(code) if learned else None
-                results[position] = read_parsed(doc, models)
+                results[position] = doc.pipeline.read(doc, doc.pipeline.models if learned
+                                                      else None)
         except DiplographError as exc:
             results[position] = Rejection(items[position].source, str(exc))
     yield from results

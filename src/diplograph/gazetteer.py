@@ -1,5 +1,5 @@
 """Phrase matchers built from language data (countries, demonyms, capitals,
-organisations, role titles), cached per language and pipeline."""
+organisations), built once per language by its Pipeline."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,6 +20,8 @@ class Entry:
 class Gazetteer:
     matcher: Any  # spacy.matcher.PhraseMatcher on lowercase text
     entries: dict[str, Entry]  # match key -> entry
+    #: nationality adjective (lowercase) -> the state it names
+    adjective_states: dict[str, str]
 
     def find(self, doc) -> list[tuple[int, int, Entry]]:
         """Gazetteer matches in a parsed sentence, longest first and non-overlapping."""
@@ -81,4 +83,6 @@ def build_gazetteer(data: LanguageData, nlp) -> Gazetteer:
     for igo_id, aliases in data.organisations.items():
         for alias in aliases or []:
             add(alias, Entry(igo_id, "igo", "acronym" if _is_acronym(alias) else "name"))
-    return Gazetteer(matcher, entries)
+    adjectives = {a.lower(): iso for iso, forms in data.countries.items()
+                  for a in forms.get("adjectives", []) or []}
+    return Gazetteer(matcher, entries, adjectives)

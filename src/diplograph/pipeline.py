@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from .gazetteer import Gazetteer, build_gazetteer
 from .lang import LanguageData, load_language
+from .models import EventModels, load_event_models
 from .nlp import load_pipeline, normalise_for_nlp
 from .parsed import Findings, ParsedDoc, ParsedSentence
 from .segment import split_sentences
@@ -23,6 +24,7 @@ from .stages.context import SectorReader
 from .stages.events import find_events
 from .stages.quantities import QuantityReader
 from .stages.times import TimeReader
+from .stages.triggers import TriggerReader
 from .types import Document, Record
 
 #: sentences spaCy parses per batch
@@ -41,6 +43,9 @@ class Pipeline:
     sectors: SectorReader
     quantities: QuantityReader
     agreements: AgreementReader
+    triggers: TriggerReader
+    #: the shipped learned models of the language (None: it has none)
+    models: EventModels | None
 
     _built: ClassVar[dict[str, Pipeline]] = {}
 
@@ -54,7 +59,8 @@ class Pipeline:
                 language, nlp,
                 [re.compile(p) for p in language.discourse["skip_line_patterns"]],
                 build_gazetteer(language, nlp), TimeReader(language), SectorReader(language), QuantityReader(language),
-                AgreementReader(language, nlp))
+                AgreementReader(language, nlp), TriggerReader(language, nlp),
+                load_event_models(code))
         return cls._built[code]
 
     def parse(self, documents: list[Document]) -> list[ParsedDoc]:

@@ -19,7 +19,6 @@ without them is read by the rules alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -163,9 +162,9 @@ def model_folder(code: str) -> Path:
     return Path(str(resources.files(__name__))) / code
 
 
-@lru_cache(maxsize=None)
 def load_event_models(code: str) -> EventModels | None:
-    """The shipped models for a language, or None when it has none."""
+    """The shipped models for a language, or None when it has none (read
+    once per language, by its Pipeline)."""
     folder = model_folder(code)
     found = {name: LinearModel.load(folder / f"{name}.json")
              for name in MODEL_NAMES if (folder / f"{name}.json").is_file()}

@@ -13,7 +13,6 @@ from collections import Counter
 from ..parsed import ParsedDoc
 from ..stages.actors import ActorIndex, Mention
 from ..stages.context import party_of, subject_tokens
-from ..stages.triggers import triggers_in
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -183,7 +182,7 @@ def sentence_features(parsed: ParsedDoc, actors: ActorIndex, sent, before: str |
     feats.update(f"lemma={t.lemma_.lower()}" for t in doc if t.pos_ in ("NOUN", "VERB"))
     # act words of the language data whose conditions failed here ("if", a negation,
     # no second side...): the type they would have drafted
-    for trigger, head in triggers_in(sent, parsed.language.code):
+    for trigger, head in parsed.pipeline.triggers.find(sent):
         feats.add(f"lexicon={trigger.type}")
     cues = parsed.language.status
     lemmas = {t.lemma_.lower() for t in doc}

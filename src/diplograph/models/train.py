@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..evaluate import Gold, GoldError, _overlaps, _Text, load_gold, score
 from ..evaluate.matching import _parties_ok
-from ..extract import parse, read_parsed
+from ..extract import parse
 from ..ingest.files import read_jsonl
 from ..lang import supported_languages
 from ..parsed import ParsedDoc
@@ -247,7 +247,7 @@ def fit_models(examples: list[Examples], party_bars: tuple[float, float],
 
 def figures(articles: list[Article], models_for) -> dict:
     """Scores of whole records, each article read by ``models_for(index)``."""
-    records = [read_parsed(a.parsed, models_for(i)).to_dict() for i, a in enumerate(articles)]
+    records = [a.parsed.pipeline.read(a.parsed, models_for(i)).to_dict() for i, a in enumerate(articles)]
     report = score(records, {a.gold.doc: a.gold for a in articles})
     data = report.to_dict()
     out = {kind: {k: round(v, 4) if isinstance(v, float) else v for k, v in counts.items()}

@@ -901,16 +901,8 @@ def _adjectives_before(doc, start, adjectives) -> list:
     return found
 
 
-@lru_cache(maxsize=8)
-def _adjective_map(code: str) -> dict[str, str]:
-    from ..lang import load_language
-
-    return {a.lower(): iso for iso, forms in load_language(code).countries.items()
-            for a in forms.get("adjectives", []) or []}
-
-
 def _adjective_states(parsed: ParsedDoc) -> dict[str, str]:
-    return _adjective_map(parsed.language.code)
+    return parsed.pipeline.gazetteer.adjective_states
 
 
 def _take_shared_title(sent, draft: _PersonDraft, roles, shared: _SharedTitle) -> None:

@@ -22,7 +22,7 @@ from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .quantities import number_value
 from .times import TimeMention
 from .triggers import (Trigger, back_reference, hypothetical, meeting_as_agent, meets, negated,
-                       outermost, signs_named_document, stated_by_document, triggers_in)
+                       outermost, signs_named_document, stated_by_document)
 
 #: acts whose whole sentence tells what they cover (a meeting, a signing, a
 #: gift); other acts (a condemnation, a sanction, support) cover only what
@@ -45,7 +45,6 @@ def find_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
 def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention],
                  quantities: list[Quantity], documents: list[DocumentMention]) -> list[Draft]:
     """One draft per act word, before any merging: the rules' reading."""
-    code = parsed.language.code
     lang = parsed.language
     reader = parsed.pipeline.sectors
     q_sentences = {ev.start for q in quantities for ev in q.evidence}
@@ -74,7 +73,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             return h.i not in names and meets(t.needs, h, sent, actors, q, a, lang) and not (
                 any(meets(n, h, sent, actors, q, a, lang) for n in t.not_with))
 
-        found = triggers_in(sent, code, accept)
+        found = parsed.pipeline.triggers.find(sent, accept)
         acts = outermost(found, lang)
         visit_heads = sorted(h.i for t, h in acts if t.type == "CONSULT")
         for trigger, head in acts:

@@ -6,10 +6,8 @@ of another act, background, a condition, a negation, a back-reference).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..lang import LanguageData, load_language
-from ..nlp import load_pipeline
+from ..lang import LanguageData
 from ..parsed import ParsedSentence
 from .actors import ActorIndex
 
@@ -48,13 +46,64 @@ def _token_spec(word: str) -> tuple[dict, bool]:
     return spec, head
 
 
-@lru_cache(maxsize=None)
-def _patterns(code: str):
+class TriggerReader:
+    """The trigger words of one language (triggers.yaml) as spaCy token
+    patterns, compiled once, with the matchers built for the sets of patterns
+    sentences may match (kept for reuse: most sentences share a few sets)."""
+
+    #: matchers kept; sentences of one article mostly fall in a few sets
+    KEPT_MATCHERS = 4096
+
+    def __init__(self, language: LanguageData, nlp):
+        self.patterns, (self.index, self.always), self.triggers = _patterns(language)
+        self.vocab = nlp.vocab
+        self._matchers: dict[tuple[int, ...], object] = {}
+
+    def find(self, sent: ParsedSentence, accept=lambda trigger, head: True):
+        """(Trigger, head token) pairs, one per head token: among the patterns
+        whose conditions hold, the longest wins."""
+        chosen = self._candidates(sent.doc)
+        matches = self._matcher(chosen)(sent.doc) if chosen else []
+        best: dict[int, tuple[int, Trigger, object]] = {}
+        for match_id, start, end in matches:
+            trigger = self.triggers[sent.doc.vocab.strings[match_id]]
+            span = sent.doc[start:end]
+            head = _head_token(span, trigger)
+            size = end - start
+            if _participle_of_other_verb(head, trigger):
+                continue
+            if (head.i not in best or size > best[head.i][0]) and accept(trigger, head):
+                best[head.i] = (size, trigger, head)
+        return [(t, h) for _, t, h in sorted(best.values(), key=lambda x: x[2].i)]
+
+    def _candidates(self, doc) -> tuple[int, ...]:
+        """The patterns a sentence can match: those whose anchor word it contains."""
+        chosen = set(self.always)
+        for token in doc:
+            chosen.update(self.index.get(("LEMMA", token.lemma), ()))
+            chosen.update(self.index.get(("LOWER", token.lower), ()))
+        return tuple(sorted(chosen))
+
+    def _matcher(self, chosen: tuple[int, ...]):
+        """A spaCy Matcher of the chosen patterns, added in file order."""
+        from spacy.matcher import Matcher
+
+        if chosen not in self._matchers:
+            if len(self._matchers) >= self.KEPT_MATCHERS:
+                self._matchers.clear()
+            matcher = Matcher(self.vocab)
+            for number in chosen:
+                matcher.add(*self.patterns[number])
+            self._matchers[chosen] = matcher
+        return self._matchers[chosen]
+
+
+def _patterns(language: LanguageData):
     """(key, variants) of every trigger in file order, the anchors that say
     which keys a sentence may match, and the Trigger of each key."""
     patterns: list[tuple[str, list]] = []
     triggers: dict[str, Trigger] = {}
-    for event_type, entries in load_language(code).triggers.items():
+    for event_type, entries in language.triggers.items():
         for number, entry in enumerate(entries):
             specs, head = [], None
             for position, word in enumerate(entry["pattern"].split()):
@@ -103,28 +152,6 @@ def _anchors(patterns) -> tuple[dict[tuple[str, int], set[int]], frozenset[int]]
     return index, frozenset(always)
 
 
-@lru_cache(maxsize=4096)
-def _matcher(code: str, chosen: tuple[int, ...]):
-    """A spaCy Matcher of the chosen patterns, added in file order."""
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(load_pipeline(code).vocab)
-    patterns = _patterns(code)[0]
-    for number in chosen:
-        matcher.add(*patterns[number])
-    return matcher
-
-
-def _candidates(doc, code: str) -> tuple[int, ...]:
-    """The patterns a sentence can match: those whose anchor word it contains."""
-    index, always = _patterns(code)[1]
-    chosen = set(always)
-    for token in doc:
-        chosen.update(index.get(("LEMMA", token.lemma), ()))
-        chosen.update(index.get(("LOWER", token.lower), ()))
-    return tuple(sorted(chosen))
-
-
 def _conditions(value) -> tuple[str, ...]:
     """One condition name or a list of them."""
     if not value:
@@ -162,25 +189,6 @@ def _as_lower(spec: dict) -> dict:
             out["OP"] = spec["OP"]
         return out
     return spec
-
-
-def triggers_in(sent: ParsedSentence, code: str, accept=lambda trigger, head: True):
-    """(Trigger, head token) pairs, one per head token: among the patterns whose
-    conditions hold, the longest wins."""
-    triggers = _patterns(code)[2]
-    chosen = _candidates(sent.doc, code)
-    matches = _matcher(code, chosen)(sent.doc) if chosen else []
-    best: dict[int, tuple[int, Trigger, object]] = {}
-    for match_id, start, end in matches:
-        trigger = triggers[sent.doc.vocab.strings[match_id]]
-        span = sent.doc[start:end]
-        head = _head_token(span, trigger)
-        size = end - start
-        if _participle_of_other_verb(head, trigger):
-            continue
-        if (head.i not in best or size > best[head.i][0]) and accept(trigger, head):
-            best[head.i] = (size, trigger, head)
-    return [(t, h) for _, t, h in sorted(best.values(), key=lambda x: x[2].i)]
 
 
 def _head_token(span, trigger: Trigger):
