@@ -39,7 +39,8 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
         mentions = [m for m in mentions if m not in cited]
     if head is not None:
         gatherings = parsed.language.words("hosted_gatherings")
-        mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)]
+        mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)
+                    and not _supplied(parsed.language, sent, m, head)]
     ids: list[str] = []
     subject_ids: set[str] = set()
     subject = subject_tokens(head) if head is not None else set()
@@ -135,6 +136,29 @@ def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -
         token = token.head
         if token.lemma_.lower() in gatherings or token.lower_ in gatherings:
             return True
+    return False
+
+
+def _supplied(language: LanguageData, sent: ParsedSentence, m: Mention, head) -> bool:
+    """"des sanctions contre les entreprises impliquées dans les ventes d'armes
+    à Taiwan", "six entreprises, fournisseurs de la Russie": the state goods go
+    to, in a transfer other than the act itself, is what the act is about."""
+    if m.kind != "state" or m.token_start < 0 or m.via == "adjective":
+        return False
+    discourse = language.discourse
+    token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    for _ in range(3):  # "livraisons de missiles (présumées) à la Russie": up through the goods
+        if token.dep_ not in ("nmod", "obl:mod", "obl", "amod") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == head.i:
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in discourse.get("transfer_nouns", []):
+            return bool(cases & set(discourse.get("recipient_cases", [])))
+        if lemma in discourse.get("supplier_nouns", []):
+            return bool(cases & set(discourse.get("supplied_cases", [])))
     return False
 
 
