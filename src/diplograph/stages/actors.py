@@ -1423,14 +1423,17 @@ def _resolve_pronouns_and_roles(parsed: ParsedDoc, index: ActorIndex) -> None:
 
 def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Mention]
                      ) -> list[Mention]:
-    """"ils sont convenus": the people named in the sentence before, together."""
+    """"ils sont convenus": the people named in the sentence before, together
+    (two or more: one person or state named alone is not what "ils" stands
+    for; the event stage then reads it as the sides of the act just told)."""
     out = []
+    plural = set(parsed.language.discourse["plural_pronouns"])
     readable = parsed.readable()
     for position, sent in enumerate(readable):
         if position:
             out.extend(_pair_of_people(parsed, sent, readable[position - 1].index, people))
         for token in sent.doc:
-            if token.lower_ in ("ils", "elles") and token.dep_.startswith("nsubj") and position:
+            if token.lower_ in plural and token.dep_.startswith("nsubj") and position:
                 previous = readable[position - 1].index
                 named = {m.actor_id for m in people if m.sentence == previous}
                 kind = "person"
@@ -1438,6 +1441,8 @@ def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Ment
                     named = {m.actor_id for m in states if m.sentence == previous
                              and not m.topic and not m.place and m.kind == "state"}
                     kind = "state"
+                if len(named) < 2:
+                    continue
                 s = sent.start + token.idx
                 out.extend(Mention(pid, kind, sent.index, token.i, token.i + 1, s,
                                    s + len(token.text), token.text, "pronoun")

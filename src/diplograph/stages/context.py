@@ -62,6 +62,13 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             people = sorted({m.actor_id for m in mentions if m.kind == "person"})
             return Participants(sorted(ids), sorted(company),
                                 sorted(set(ids) - set(company)), people)
+    group = company if len(company) >= 2 else current
+    if head is not None and len(group) >= 2 and not subject_ids \
+            and _plural_pronoun(parsed.language, sent, subject):
+        # "Ils se sont engagés à ...", no two sides named just before: the
+        # sides of the meeting (else of the act) just told
+        ids = list(group) + [i for i in ids if i not in group]
+        subject_ids = set(group)
     speaker = actors.speakers.get(sent.index)
     if speaker:
         country = actors.side_of(speaker)
@@ -182,6 +189,12 @@ def subject_tokens(head) -> set[int]:
             break
         verb = verb.head
     return out
+
+
+def _plural_pronoun(language: LanguageData, sent: ParsedSentence, subject: set[int]) -> bool:
+    """Whether the act's subject is "ils" / "elles"."""
+    plural = set(language.discourse["plural_pronouns"])
+    return any(sent.doc[i].lower_ in plural for i in subject)
 
 
 def _mentions_group(language: LanguageData, lowered: str) -> bool:
