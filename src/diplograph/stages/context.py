@@ -62,6 +62,11 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             people = sorted({m.actor_id for m in mentions if m.kind == "person"})
             return Participants(sorted(ids), sorted(company),
                                 sorted(set(ids) - set(company)), people)
+    if head is not None and not subject_ids:
+        body = _organisation_subject(parsed.language, actors, sent, subject)
+        if body:  # "Le sommet a également demandé ...": the organisation that met
+            ids.insert(0, body)
+            subject_ids.add(body)
     group = company if len(company) >= 2 else current
     if head is not None and len(group) >= 2 and not subject_ids \
             and _plural_pronoun(parsed.language, sent, subject):
@@ -189,6 +194,24 @@ def subject_tokens(head) -> set[int]:
             break
         verb = verb.head
     return out
+
+
+def _organisation_subject(language: LanguageData, actors: ActorIndex, sent: ParsedSentence,
+                          subject: set[int]) -> str | None:
+    """"Le sommet a demandé", "l'organisation régionale a exigé", "le bloc a
+    refusé": a definite gathering or body as the subject, naming no one,
+    stands for the organisation named last (in this sentence or before)."""
+    words = set(language.discourse.get("organisation_subjects", []))
+    articles = language.words("definite_articles")
+    roots = [sent.doc[i] for i in subject if sent.doc[i].dep_.startswith("nsubj")]
+    if not any(r.lemma_.lower() in words and any(
+            c.dep_ == "det" and c.lower_ in articles for c in r.children) for r in roots):
+        return None
+    named = [m for m in actors.mentions if m.kind == "igo" and not m.in_name and (
+        m.sentence < sent.index or m.sentence == sent.index and m.token_start < min(subject))]
+    if not named:
+        return None
+    return max(named, key=lambda m: (m.sentence, m.token_start)).actor_id
 
 
 def _plural_pronoun(language: LanguageData, sent: ParsedSentence, subject: set[int]) -> bool:
