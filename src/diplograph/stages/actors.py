@@ -96,6 +96,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     discourse = parsed.language.discourse
     places = set(discourse["place_prepositions"])
     topics = set(discourse["topic_nouns"])
+    territories = set(discourse.get("territory_nouns", []))
     venues = set(discourse.get("venue_prepositions", []))
     topic_cases = set(discourse.get("topic_prepositions", []))
     victims = set(discourse.get("victim_nouns", []))
@@ -122,7 +123,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
             preposition = {c.lower_ for c in root.children if c.dep_ == "case"} or (
                 {sent.doc[start - 1].lower_} if start and sent.doc[start - 1].pos_ == "ADP"
                 else set())  # "à Addis-abeba" parsed apart: the word before still says where
-            topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
+            topic = _is_topic(root, topics, territories) or _describes_others(root, entry.via, actors_nouns) \
                 or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios) \
                 or _victim(root, entry.via, victims, agents)
             out.append(Mention(
@@ -260,13 +261,17 @@ def _in_document_name(token, document_nouns: set[str]) -> bool:
         head.lemma_.lower() in document_nouns and head.text[:1].isupper()
 
 
-def _is_topic(token, topic_nouns: set[str]) -> bool:
-    """A state governed by a topic noun is what is talked about, not who talks."""
+def _is_topic(token, topic_nouns: set[str], territories: set[str] = frozenset()) -> bool:
+    """A state governed by a topic noun is what is talked about, not who talks;
+    a nationality of a territory ("le gouverneur de la région russe") is that
+    state's own ground, a topic only if the territory is one."""
     head = token.head
     for _ in range(2):
         if head.i == token.i:
             return False
-        if head.lemma_.lower() in topic_nouns and token.dep_ in ("nmod", "amod", "obl", "obl:mod"):
+        own_ground = token.dep_ == "amod" and head.lemma_.lower() in territories
+        if head.lemma_.lower() in topic_nouns and token.dep_ in ("nmod", "amod", "obl", "obl:mod") \
+                and not own_ground:
             return True
         if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False
