@@ -93,6 +93,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     discourse = parsed.language.discourse
     places = set(discourse["place_prepositions"])
     topics = set(discourse["topic_nouns"])
+    territories = set(discourse.get("territory_nouns", []))
     venues = set(discourse.get("venue_prepositions", []))
     topic_cases = set(discourse.get("topic_prepositions", []))
     victims = set(discourse.get("victim_nouns", []))
@@ -119,7 +120,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
             preposition = {c.lower_ for c in root.children if c.dep_ == "case"} or (
                 {sent.doc[start - 1].lower_} if start and sent.doc[start - 1].pos_ == "ADP"
                 else set())  # "à Addis-abeba" parsed apart: the word before still says where
-            topic = _is_topic(root, topics) or _describes_others(root, entry.via, actors_nouns) \
+            topic = _is_topic(root, topics, territories) or _describes_others(root, entry.via, actors_nouns) \
                 or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios) \
                 or _victim(root, entry.via, victims, agents)
             out.append(Mention(
@@ -257,13 +258,17 @@ def _in_document_name(token, document_nouns: set[str]) -> bool:
         head.lemma_.lower() in document_nouns and head.text[:1].isupper()
 
 
-def _is_topic(token, topic_nouns: set[str]) -> bool:
-    """A state governed by a topic noun is what is talked about, not who talks."""
+def _is_topic(token, topic_nouns: set[str], territories: set[str] = frozenset()) -> bool:
+    """A state governed by a topic noun is what is talked about, not who talks;
+    a nationality of a territory ("le gouverneur de la région russe") is that
+    state's own ground, a topic only if the territory is one."""
     head = token.head
     for _ in range(2):
         if head.i == token.i:
             return False
-        if head.lemma_.lower() in topic_nouns and token.dep_ in ("nmod", "amod", "obl", "obl:mod"):
+        own_ground = token.dep_ == "amod" and head.lemma_.lower() in territories
+        if head.lemma_.lower() in topic_nouns and token.dep_ in ("nmod", "amod", "obl", "obl:mod") \
+                and not own_ground:
             return True
         if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False
@@ -1412,14 +1417,17 @@ def _resolve_pronouns_and_roles(parsed: ParsedDoc, index: ActorIndex) -> None:
 
 def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Mention]
                      ) -> list[Mention]:
-    """"ils sont convenus": the people named in the sentence before, together."""
+    """"ils sont convenus": the people named in the sentence before, together
+    (two or more: one person or state named alone is not what "ils" stands
+    for; the event stage then reads it as the sides of the act just told)."""
     out = []
+    plural = set(parsed.language.discourse["plural_pronouns"])
     readable = parsed.readable()
     for position, sent in enumerate(readable):
         if position:
             out.extend(_pair_of_people(parsed, sent, readable[position - 1].index, people))
         for token in sent.doc:
-            if token.lower_ in ("ils", "elles") and token.dep_.startswith("nsubj") and position:
+            if token.lower_ in plural and token.dep_.startswith("nsubj") and position:
                 previous = readable[position - 1].index
                 named = {m.actor_id for m in people if m.sentence == previous}
                 kind = "person"
@@ -1427,6 +1435,8 @@ def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Ment
                     named = {m.actor_id for m in states if m.sentence == previous
                              and not m.topic and not m.place and m.kind == "state"}
                     kind = "state"
+                if len(named) < 2:
+                    continue
                 s = sent.start + token.idx
                 out.extend(Mention(pid, kind, sent.index, token.i, token.i + 1, s,
                                    s + len(token.text), token.text, "pronoun")

@@ -39,7 +39,8 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
         mentions = [m for m in mentions if m not in cited]
     if head is not None:
         gatherings = parsed.language.words("hosted_gatherings")
-        mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)]
+        mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)
+                    and not _supplied(parsed.language, sent, m, head)]
     ids: list[str] = []
     subject_ids: set[str] = set()
     subject = subject_tokens(head) if head is not None else set()
@@ -61,6 +62,18 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             people = sorted({m.actor_id for m in mentions if m.kind == "person"})
             return Participants(sorted(ids), sorted(company),
                                 sorted(set(ids) - set(company)), people)
+    if head is not None and not subject_ids:
+        body = _organisation_subject(parsed.language, actors, sent, subject)
+        if body:  # "Le sommet a également demandé ...": the organisation that met
+            ids.insert(0, body)
+            subject_ids.add(body)
+    group = company if len(company) >= 2 else current
+    if head is not None and len(group) >= 2 and not subject_ids \
+            and _plural_pronoun(parsed.language, sent, subject):
+        # "Ils se sont engagés à ...", no two sides named just before: the
+        # sides of the meeting (else of the act) just told
+        ids = list(group) + [i for i in ids if i not in group]
+        subject_ids = set(group)
     speaker = actors.speakers.get(sent.index)
     if speaker:
         country = actors.side_of(speaker)
@@ -164,6 +177,29 @@ def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -
     return False
 
 
+def _supplied(language: LanguageData, sent: ParsedSentence, m: Mention, head) -> bool:
+    """"des sanctions contre les entreprises impliquées dans les ventes d'armes
+    à Taiwan", "six entreprises, fournisseurs de la Russie": the state goods go
+    to, in a transfer other than the act itself, is what the act is about."""
+    if m.kind != "state" or m.token_start < 0 or m.via == "adjective":
+        return False
+    discourse = language.discourse
+    token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    for _ in range(3):  # "livraisons de missiles (présumées) à la Russie": up through the goods
+        if token.dep_ not in ("nmod", "obl:mod", "obl", "amod") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == head.i:
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in discourse.get("transfer_nouns", []):
+            return bool(cases & set(discourse.get("recipient_cases", [])))
+        if lemma in discourse.get("supplier_nouns", []):
+            return bool(cases & set(discourse.get("supplied_cases", [])))
+    return False
+
+
 def party_of(actors: ActorIndex, m: Mention) -> str | None:
     if m.kind in ("state", "igo"):
         return m.actor_id
@@ -184,6 +220,30 @@ def subject_tokens(head) -> set[int]:
             break
         verb = verb.head
     return out
+
+
+def _organisation_subject(language: LanguageData, actors: ActorIndex, sent: ParsedSentence,
+                          subject: set[int]) -> str | None:
+    """"Le sommet a demandé", "l'organisation régionale a exigé", "le bloc a
+    refusé": a definite gathering or body as the subject, naming no one,
+    stands for the organisation named last (in this sentence or before)."""
+    words = set(language.discourse.get("organisation_subjects", []))
+    articles = language.words("definite_articles")
+    roots = [sent.doc[i] for i in subject if sent.doc[i].dep_.startswith("nsubj")]
+    if not any(r.lemma_.lower() in words and any(
+            c.dep_ == "det" and c.lower_ in articles for c in r.children) for r in roots):
+        return None
+    named = [m for m in actors.mentions if m.kind == "igo" and not m.in_name and (
+        m.sentence < sent.index or m.sentence == sent.index and m.token_start < min(subject))]
+    if not named:
+        return None
+    return max(named, key=lambda m: (m.sentence, m.token_start)).actor_id
+
+
+def _plural_pronoun(language: LanguageData, sent: ParsedSentence, subject: set[int]) -> bool:
+    """Whether the act's subject is "ils" / "elles"."""
+    plural = set(language.discourse["plural_pronouns"])
+    return any(sent.doc[i].lower_ in plural for i in subject)
 
 
 def _mentions_group(language: LanguageData, lowered: str) -> bool:

@@ -123,6 +123,8 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             per_stop = [sorted([visitor[0], stop]) for stop in visitor[1]] if visitor else []
             sided = [(sides, visitor[0]) for sides in per_stop] or _one_per_counterpart(
                 trigger, mode, parties, who, actors, sent, head, lang, drafts)
+            if len(sided) > 1 and mode == "multilateral":
+                mode = "meeting"  # one meeting per counterpart, not one gathering
             for sides, side in sided:
                 drafts.append(Draft(
                     trigger=trigger, sentence=sent, head=head, type=kind, mode=mode,
@@ -208,6 +210,9 @@ def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str],
     the act itself is one gathering (a summit, a trilateral meeting); "deux
     entretiens avec A et B", as many acts as counterparts, is one each anyway.
     Each act comes with the side that meets them all (None: the parse's)."""
+    named = _people_listed(trigger, who, actors, sent, head, lang)
+    if named:
+        return [(sorted([who.source[0], side]), who.source[0]) for side in named]
     if trigger.type != "CONSULT" or any(p.startswith("igo:") for p in parties):
         return [(parties, None)]
     targets = [t for t in who.target if t in parties]
@@ -218,6 +223,30 @@ def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str],
             or any(t.lemma_.lower() in lang.words("gathering_words") for t in sent.doc)):
         return [(parties, None)]
     return [(sorted([who.source[0], t]), who.source[0]) for t in targets]
+
+
+def _people_listed(trigger: Trigger, who, actors: ActorIndex, sent: ParsedSentence, head,
+                   lang: LanguageData) -> list[str]:
+    """"a multiplié les apartés avec ses pairs : A, le Premier ministre
+    éthiopien ; B, ...", "des entretiens avec des dirigeants, notamment A, B":
+    people listed after the company the act is held with, each of another
+    side, are one meeting each (an official of an organisation too). Returns
+    their sides in order; empty unless there are two or more."""
+    if trigger.type != "CONSULT" or len(who.source) != 1:
+        return []
+    openers = lang.words("list_openers")
+    company = lang.words("company_prepositions")
+    opener = next((t.i for t in sent.doc[head.i + 1:] if t.lower_ in openers), None)
+    if opener is None or not any(t.lower_ in company for t in sent.doc[head.i + 1:opener]):
+        return []
+    sides: list[str] = []
+    for m in actors.in_sentence(sent.index):
+        if m.kind != "person" or m.token_start <= opener or m.via == "pronoun":
+            continue
+        side = actors.side_of(m.actor_id)
+        if side and side != who.source[0] and side not in sides:
+            sides.append(side)
+    return sides if len(sides) >= 2 else []
 
 
 def _one_per_listed(mode: str | None, parties: list[str], actors: ActorIndex,
