@@ -50,6 +50,16 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             ids.append(actor_id)
         if actor_id and m.token_start in subject:
             subject_ids.add(actor_id)
+    body = _members_subject(parsed.language, sent, subject, company) \
+        if head is not None and not subject_ids else None
+    if body:
+        # "les chefs de gouvernement ont convenu ..." at a summit: the
+        # organisation that met, with whom the act is aimed at
+        phrase = _own_phrase(head)
+        aimed = [party_of(actors, m) for m in mentions if m.token_start in phrase]
+        ids = [body] + [i for i in ids if i != body and i in aimed]
+        people = sorted({m.actor_id for m in mentions if m.kind == "person"})
+        return Participants(sorted(ids), [body], sorted(set(ids) - {body}), people)
     if head is not None and len(company) >= 2 \
             and _group_subject(parsed.language, sent, subject, len(company)):
         told = {party_of(actors, m) for m in mentions if m.token_start in subject} - {None}
@@ -238,6 +248,21 @@ def _organisation_subject(language: LanguageData, actors: ActorIndex, sent: Pars
     if not named:
         return None
     return max(named, key=lambda m: (m.sentence, m.token_start)).actor_id
+
+
+def _members_subject(language: LanguageData, sent: ParsedSentence, subject: set[int],
+                     company: tuple[str, ...]) -> str | None:
+    """"Les chefs de gouvernement ont convenu", "les chefs d'État ont annoncé":
+    the members of the organisation of the last meeting told, as the act's
+    subject, stand for that organisation (not for its host)."""
+    if not subject:
+        return None
+    span = sent.doc[min(subject):max(subject) + 1].text.lower().replace("’", "'")
+    if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", span)
+               for p in language.discourse.get("member_groups", [])):
+        return None
+    met = [c for c in company if c.startswith("igo:")]
+    return met[0] if len(met) == 1 else None
 
 
 def _plural_pronoun(language: LanguageData, sent: ParsedSentence, subject: set[int]) -> bool:
