@@ -108,9 +108,10 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
         people = [_name_core(e) for e in sent.doc.ents if e.label_ == "PER"]
         credit = _credit_range(parsed, sent)
         dateline = _dateline_end(sent.doc)
+        media = _media_tokens(parsed, sent)
         for start, end, entry in gazetteer.find(sent.doc):
-            if _in_credit(credit, start):
-                continue
+            if _in_credit(credit, start) or start in media:
+                continue  # "l'Agence France-Presse": a medium, not France
             if entry.via in ("capital", "name") and any(
                     s <= start and end <= e and e - s > end - start and s < start
                     for s, e in people):
@@ -441,6 +442,17 @@ def _credit_patterns(markers: tuple[str, ...]) -> list[tuple[str, re.Pattern[str
     """(folded marker, its pattern): the pattern is only tried where the marker occurs."""
     folded = [_fold(marker) for marker in markers]
     return [(m, re.compile(rf"(?:^|[(*;,.]|\n)\s*({re.escape(m)})(?![\w-])")) for m in folded]
+
+
+def _media_tokens(parsed: ParsedDoc, sent: ParsedSentence) -> set[int]:
+    """Tokens inside the name of a medium that holds a state's name ("Agence
+    France-Presse", "Radio France Internationale"): who reports, not a state."""
+    text = sent.sentence.text.replace("’", "'")
+    out: set[int] = set()
+    for name in parsed.language.discourse.get("media_names", []):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+            out.update(t.i for t in sent.doc if m.start() <= t.idx < m.end())
+    return out
 
 
 def _in_credit(credit: tuple[int, int] | None, token: int) -> bool:
