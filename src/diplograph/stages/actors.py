@@ -100,6 +100,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     agents = set(discourse.get("agent_prepositions", []))
     asides = set(discourse.get("comparison_markers", []))
     portfolios = set(discourse.get("portfolio_words", []))
+    mediations = set(discourse.get("mediation_nouns", []))
+    mediated = set(discourse.get("mediation_cases", []))
     names = _document_nouns(parsed)
     actors_nouns = set(discourse["side_nouns"]) | {p.split()[0] for p, _ in _role_table(parsed)} \
         | set(discourse.get("acting_nouns", []))
@@ -123,7 +125,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 else set())  # "à Addis-abeba" parsed apart: the word before still says where
             topic = _is_topic(root, topics, territories) or _describes_others(root, entry.via, actors_nouns) \
                 or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios) \
-                or _victim(root, entry.via, victims, agents)
+                or _victim(root, entry.via, victims, agents) \
+                or _mediated(root, entry.via, mediations, mediated)
             out.append(Mention(
                 entry.actor_id, entry.kind, sent.index, start, end, s, e,
                 parsed.text[s:e], entry.via,
@@ -173,6 +176,20 @@ def _victim(token, via: str, victims: set[str], agents: set[str]) -> bool:
     return via != "adjective" and token.dep_ in ("nmod", "obl", "obl:arg") \
         and token.head.i != token.i and token.head.lemma_.lower() in victims \
         and not any(c.dep_ == "case" and c.lower_ in agents for c in token.children)
+
+
+def _mediated(token, via: str, nouns: set[str], cases: set[str]) -> bool:
+    """"jouer le rôle de médiateur avec la Russie": the state a go-between
+    deals with for the act's sides is what the act is about (the parser
+    often hangs it on the verb: the word before the preposition still tells)."""
+    if via == "adjective" or token.dep_ not in ("nmod", "obl", "obl:mod"):
+        return False
+    case = [c for c in token.children if c.dep_ == "case" and c.lower_ in cases]
+    if not case:
+        return False
+    before = token.doc[case[0].i - 1] if case[0].i else None
+    return token.head.lemma_.lower() in nouns or (
+        before is not None and before.lemma_.lower() in nouns)
 
 
 def _in_portfolio(token, words: set[str]) -> bool:
