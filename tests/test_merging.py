@@ -54,3 +54,11 @@ def test_merging_the_first_mention_that_dates_an_event_gives_its_date(extract_te
                           "des Affaires étrangères.", PUB)
     (meeting,) = events_of(record, "CONSULT")
     assert len(meeting["evidence"]) == 2 and meeting["date"]["text"] == "mardi"
+
+
+def test_merging_a_promise_restated_in_the_next_sentence_is_one_pledge(extract_text):
+    record = extract_text("Le Japon s'est engagé à étudier la possibilité de renforcer ses "
+                          "relations avec le Cambodge. Le Japon a promis d'examiner "
+                          "attentivement cette possibilité avec le Cambodge.", PUB)
+    agree = [e for e in events_of(record, "AGREE") if e["status"] != "done"]
+    assert len(agree) == 1, record["events"]

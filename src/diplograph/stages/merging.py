@@ -204,11 +204,17 @@ def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
     Chine ... »: the same speaker saying the same kind of thing to the same
     side in the next sentence is one statement told twice (unless told as a
     further one: "a également salué")."""
-    return d.type in _STATEMENTS and host.type == d.type and host.parties == d.parties \
-        and host.status == d.status \
+    return (d.type in _STATEMENTS or _pledge(d)) and host.type == d.type \
+        and host.parties == d.parties and host.status == d.status and host.mode == d.mode \
         and 0 < d.sentence.index - host.sentence.index <= RESTATEMENT_GAP \
         and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
         and _pluperfect(host.head) == _pluperfect(d.head) and not _answered(d, lang)
+
+
+def _pledge(d: Draft) -> bool:
+    """"s'est engagé à étudier" then « a promis d'examiner »: a promise or an
+    offer not yet kept is said, and may be told twice like any statement."""
+    return d.type == "AGREE" and d.mode in ("offer", "agree") and d.status != "done"
 
 
 def _answered(d: Draft, lang: LanguageData) -> bool:
