@@ -62,3 +62,12 @@ def test_merging_a_promise_restated_in_the_next_sentence_is_one_pledge(extract_t
                           "attentivement cette possibilité avec le Cambodge.", PUB)
     agree = [e for e in events_of(record, "AGREE") if e["status"] != "done"]
     assert len(agree) == 1, record["events"]
+
+
+def test_merging_a_statement_said_again_later_is_one_statement(extract_text):
+    record = extract_text("L'émir du Qatar a affirmé mercredi le soutien de son pays à la "
+                          "stabilité de la Libye. Il a reçu le chef du Conseil présidentiel. "
+                          "Les deux hommes ont évoqué la situation régionale. L'émir du Qatar "
+                          "a réaffirmé le soutien continu du Qatar à la Libye.", PUB)
+    support = [e for e in events_of(record, "SUPPORT") if set(e["parties"]) == {"LBY", "QAT"}]
+    assert len(support) == 1, record["events"]

@@ -206,7 +206,8 @@ def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
     further one: "a également salué")."""
     return (d.type in _STATEMENTS or _pledge(d)) and host.type == d.type \
         and host.parties == d.parties and host.status == d.status and host.mode == d.mode \
-        and 0 < d.sentence.index - host.sentence.index <= RESTATEMENT_GAP \
+        and 0 < d.sentence.index - host.sentence.index \
+        and (d.sentence.index - host.sentence.index <= RESTATEMENT_GAP or _said_again(d, lang)) \
         and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
         and _pluperfect(host.head) == _pluperfect(d.head) and not _answered(d, lang)
 
@@ -215,6 +216,18 @@ def _pledge(d: Draft) -> bool:
     """"s'est engagé à étudier" then « a promis d'examiner »: a promise or an
     offer not yet kept is said, and may be told twice like any statement."""
     return d.type == "AGREE" and d.mode in ("offer", "agree") and d.status != "done"
+
+
+def _said_again(d: Draft, lang: LanguageData) -> bool:
+    """"L'émir a réaffirmé « le soutien continu de Doha »": a verb of saying
+    again, governing the act, tells a statement already told, however far."""
+    verbs = lang.words("restatement_verbs")
+    token = d.head
+    for _ in range(2):
+        if token.lemma_.lower() in verbs:
+            return True
+        token = token.head
+    return False
 
 
 def _answered(d: Draft, lang: LanguageData) -> bool:
