@@ -71,3 +71,12 @@ def test_merging_a_statement_said_again_later_is_one_statement(extract_text):
                           "a réaffirmé le soutien continu du Qatar à la Libye.", PUB)
     support = [e for e in events_of(record, "SUPPORT") if set(e["parties"]) == {"LBY", "QAT"}]
     assert len(support) == 1, record["events"]
+
+
+def test_merging_a_sanction_announced_then_carried_out_is_one_sanction(extract_text):
+    record = extract_text("L'ambassadeur d'Allemagne au Tchad va être expulsé dans un délai "
+                          "de 48 heures, a annoncé vendredi le gouvernement tchadien. Le "
+                          "gouvernement tchadien a déclaré l'ambassadeur d'Allemagne persona "
+                          "non grata.", PUB)
+    sanctions = [e for e in events_of(record, "SANCTION") if set(e["parties"]) == {"DEU", "TCD"}]
+    assert len(sanctions) == 1, record["events"]

@@ -118,6 +118,10 @@ def merge_drafts(drafts: list[Draft], published: str | None,
                 and _same_counterparts(by_key[key], d, people):
             _absorb(by_key[key], d)
             continue
+        announced = _announced(by_key, d, lang)
+        if announced is not None:
+            _absorb(announced, d)
+            continue
         wider = _wider_mention(by_key, key, d)
         if wider is not None:
             _absorb(wider, d)
@@ -172,6 +176,20 @@ def _fold_trips_to_gatherings(drafts: list[Draft]) -> list[Draft]:
             _absorb(gathering, trip)
             out.remove(trip)
     return out
+
+
+def _announced(by_key: dict, d: Draft, lang: LanguageData) -> Draft | None:
+    """"L'ambassadeur va être expulsé" then "le gouvernement prie l'ambassadeur
+    de quitter le territoire", both dated Friday: a sanction announced and the
+    same one carried out, on days told for both that agree, are one event
+    (undated, or told as a further one, they may be two)."""
+    if d.type != "SANCTION" or d.status not in ("planned", "done") or _further(d, lang):
+        return None
+    other = "done" if d.status == "planned" else "planned"
+    host = by_key.get(("SANCTION", other, tuple(d.parties)))
+    if host is not None and _dates_agree(host, d):
+        return host
+    return None
 
 
 def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
