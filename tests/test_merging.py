@@ -80,3 +80,19 @@ def test_merging_a_sanction_announced_then_carried_out_is_one_sanction(extract_t
                           "non grata.", PUB)
     sanctions = [e for e in events_of(record, "SANCTION") if set(e["parties"]) == {"DEU", "TCD"}]
     assert len(sanctions) == 1, record["events"]
+
+
+def test_merging_the_programme_of_a_visit_told_as_done_is_that_visit(extract_text):
+    record = extract_text("Le président turc Recep Tayyip Erdogan est arrivé mardi en France "
+                          "pour une visite officielle. M. Erdogan sera accueilli à l'Elysée par "
+                          "le président français Emmanuel Macron pour un tête-à-tête.", PUB)
+    consult = [e for e in events_of(record, "CONSULT") if set(e["parties"]) == {"FRA", "TUR"}]
+    assert len(consult) == 1 and consult[0]["status"] == "done", record["events"]
+
+
+def test_merging_a_follow_up_meeting_with_a_day_of_its_own_stays_apart(extract_text):
+    record = extract_text("Le ministre argentin est arrivé mardi au Chili pour une visite "
+                          "officielle. Les deux ministres se retrouveront à Buenos Aires le "
+                          "15 décembre.", PUB)
+    consult = [e for e in events_of(record, "CONSULT") if set(e["parties"]) == {"ARG", "CHL"}]
+    assert len(consult) == 2, record["events"]

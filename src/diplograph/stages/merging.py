@@ -154,7 +154,43 @@ def merge_drafts(drafts: list[Draft], published: str | None,
             # (one per stop when the word names several: "sa tournée au Pérou et au Chili")
             d.weak = False
             out.append(d)
-    return _fold_trips_to_gatherings(out)
+    return _fold_trips_to_gatherings(_fold_plans_into_trips(out, people, lang))
+
+
+def _fold_plans_into_trips(drafts: list[Draft], people: dict[str, Actor],
+                           lang: LanguageData) -> list[Draft]:
+    """"est arrivé samedi à Paris" then "M. Erdogan sera accueilli à l'Elysée
+    pour un tête-à-tête": the programme of a visit told as done is that
+    visit. A meeting planned, undated, between the same sides, by the same
+    visitor, in the same country, with the same people, joins it; not an
+    invitation (it asks for another trip), nor a plan with a day of its own
+    ("se retrouveront jeudi", "d'ici la fin de l'année": a follow-up)."""
+    out = list(drafts)
+    for plan in drafts:
+        if plan.type != "CONSULT" or plan.status != "planned" or plan.date is not None \
+                or _invites(plan, lang):
+            continue
+        visit = next((t for t in out if t is not plan and t.type == "CONSULT"
+                      and t.status == "done" and t.mode == "visit"
+                      and t.parties == plan.parties and modes_agree(t.mode, plan.mode)
+                      and _same_place(t, plan) and _same_speaker(t, plan)
+                      and _same_counterparts(t, plan, people)), None)
+        if visit is not None:
+            _absorb(visit, plan)
+            out.remove(plan)
+    return out
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    """Not held in two different countries, when both places are told."""
+    places = {(d.location or {}).get("country") for d in (a, b)}
+    return None in places or len(places) == 1
+
+
+def _invites(d: Draft, lang: LanguageData) -> bool:
+    """The act is told in a sentence that invites someone (to come, to visit)."""
+    verbs = lang.words("invitation_verbs")
+    return any(t.lemma_.lower() in verbs for t in d.sentence.doc)
 
 
 def _fold_trips_to_gatherings(drafts: list[Draft]) -> list[Draft]:
