@@ -121,6 +121,10 @@ def merge_drafts(drafts: list[Draft], published: str | None,
                 and _same_counterparts(by_key[key], d, people):
             _absorb(by_key[key], d)
             continue
+        announced = _announced(by_key, d, lang)
+        if announced is not None:
+            _absorb(announced, d)
+            continue
         wider = _wider_mention(by_key, key, d)
         if wider is not None:
             _absorb(wider, d)
@@ -153,7 +157,43 @@ def merge_drafts(drafts: list[Draft], published: str | None,
             # (one per stop when the word names several: "sa tournée au Pérou et au Chili")
             d.weak = False
             out.append(d)
-    return _fold_trips_to_gatherings(out)
+    return _fold_trips_to_gatherings(_fold_plans_into_trips(out, people, lang))
+
+
+def _fold_plans_into_trips(drafts: list[Draft], people: dict[str, Actor],
+                           lang: LanguageData) -> list[Draft]:
+    """"est arrivé samedi à Paris" then "M. Erdogan sera accueilli à l'Elysée
+    pour un tête-à-tête": the programme of a visit told as done is that
+    visit. A meeting planned, undated, between the same sides, by the same
+    visitor, in the same country, with the same people, joins it; not an
+    invitation (it asks for another trip), nor a plan with a day of its own
+    ("se retrouveront jeudi", "d'ici la fin de l'année": a follow-up)."""
+    out = list(drafts)
+    for plan in drafts:
+        if plan.type != "CONSULT" or plan.status != "planned" or plan.date is not None \
+                or _invites(plan, lang):
+            continue
+        visit = next((t for t in out if t is not plan and t.type == "CONSULT"
+                      and t.status == "done" and t.mode == "visit"
+                      and t.parties == plan.parties and modes_agree(t.mode, plan.mode)
+                      and _same_place(t, plan) and _same_speaker(t, plan)
+                      and _same_counterparts(t, plan, people)), None)
+        if visit is not None:
+            _absorb(visit, plan)
+            out.remove(plan)
+    return out
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    """Not held in two different countries, when both places are told."""
+    places = {(d.location or {}).get("country") for d in (a, b)}
+    return None in places or len(places) == 1
+
+
+def _invites(d: Draft, lang: LanguageData) -> bool:
+    """The act is told in a sentence that invites someone (to come, to visit)."""
+    verbs = lang.words("invitation_verbs")
+    return any(t.lemma_.lower() in verbs for t in d.sentence.doc)
 
 
 def _figures_as_news(drafts: list[Draft]) -> list[Draft]:
@@ -183,6 +223,20 @@ def _fold_trips_to_gatherings(drafts: list[Draft]) -> list[Draft]:
             _absorb(gathering, trip)
             out.remove(trip)
     return out
+
+
+def _announced(by_key: dict, d: Draft, lang: LanguageData) -> Draft | None:
+    """"L'ambassadeur va être expulsé" then "le gouvernement prie l'ambassadeur
+    de quitter le territoire", both dated Friday: a sanction announced and the
+    same one carried out, on days told for both that agree, are one event
+    (undated, or told as a further one, they may be two)."""
+    if d.type != "SANCTION" or d.status not in ("planned", "done") or _further(d, lang):
+        return None
+    other = "done" if d.status == "planned" else "planned"
+    host = by_key.get(("SANCTION", other, tuple(d.parties)))
+    if host is not None and _dates_agree(host, d):
+        return host
+    return None
 
 
 def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
@@ -215,11 +269,30 @@ def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
     Chine ... »: the same speaker saying the same kind of thing to the same
     side in the next sentence is one statement told twice (unless told as a
     further one: "a également salué")."""
-    return d.type in _STATEMENTS and host.type == d.type and host.parties == d.parties \
-        and host.status == d.status \
-        and 0 < d.sentence.index - host.sentence.index <= RESTATEMENT_GAP \
+    return (d.type in _STATEMENTS or _pledge(d)) and host.type == d.type \
+        and host.parties == d.parties and host.status == d.status and host.mode == d.mode \
+        and 0 < d.sentence.index - host.sentence.index \
+        and (d.sentence.index - host.sentence.index <= RESTATEMENT_GAP or _said_again(d, lang)) \
         and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
         and _pluperfect(host.head) == _pluperfect(d.head) and not _answered(d, lang)
+
+
+def _pledge(d: Draft) -> bool:
+    """"s'est engagé à étudier" then « a promis d'examiner »: a promise or an
+    offer not yet kept is said, and may be told twice like any statement."""
+    return d.type == "AGREE" and d.mode in ("offer", "agree") and d.status != "done"
+
+
+def _said_again(d: Draft, lang: LanguageData) -> bool:
+    """"L'émir a réaffirmé « le soutien continu de Doha »": a verb of saying
+    again, governing the act, tells a statement already told, however far."""
+    verbs = lang.words("restatement_verbs")
+    token = d.head
+    for _ in range(2):
+        if token.lemma_.lower() in verbs:
+            return True
+        token = token.head
+    return False
 
 
 def _answered(d: Draft, lang: LanguageData) -> bool:
