@@ -283,17 +283,30 @@ def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:
                for p in language.discourse["both_sides"])
 
 
+#: the key of sectors.yaml that lists names holding a keyword but no topic
+NAMES = "names"
+
+
+def _keyword_pattern(word: str) -> re.Pattern:
+    """A keyword with its plural and feminine endings, as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?:s|x|es|e|ne|nes)?(?!\w|-\w)", re.I)
+
+
 class SectorReader:
     """Which sectors a sentence or a phrase names, by the keywords of the
     language (sectors.yaml), compiled once per language."""
 
     def __init__(self, language: LanguageData):
-        #: (sector, keyword, pattern) for every keyword of the language
+        #: (sector, keyword, pattern) for every keyword of the language; a
+        #: keyword joined by a hyphen to a further word is another word
+        #: ("porte-parole" is no port)
         self.patterns = [
-            (sector, word, re.compile(
-                rf"(?<!\w){re.escape(word)}(?:s|x|es|e|ne|nes)?(?!\w)", re.I))
-            for sector, words in language.sectors.items()
+            (sector, word, _keyword_pattern(word))
+            for sector, words in language.sectors.items() if sector != NAMES
             for word in (str(w).lower() for w in words)]
+        #: names of offices and bodies that hold a keyword but no topic
+        self.names = [_keyword_pattern(str(w).lower())
+                      for w in language.sectors.get(NAMES, [])]
 
     def in_sentence(self, sent: ParsedSentence) -> set[str]:
         """Sectors named in a sentence (a fresh set; read once per sentence)."""
@@ -316,7 +329,13 @@ class SectorReader:
         keyword of another sector does not count: "sécurité de l'information" is
         cyber, "sécurité alimentaire" agriculture."""
         text = text.lower().replace("’", "'")
-        lemmas = " ".join(t.lemma_.lower() for t in tokens)
+        names = [m.span() for pattern in self.names for m in pattern.finditer(text)]
+        if names:
+            text = "".join(" " if any(s <= i < e for s, e in names) else c
+                           for i, c in enumerate(text))
+        offset = tokens[0].idx if len(tokens) else 0
+        lemmas = " ".join(t.lemma_.lower() for t in tokens
+                          if not any(s <= t.idx - offset < e for s, e in names))
         found: set[str] = set()
         for string in (text, lemmas):
             hits = [(m.start(), m.end(), sector)
