@@ -322,7 +322,8 @@ def _absorb(host: Draft, other: Draft) -> None:
 
 
 def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
-                  sentence_sectors: dict[int, set[str]] | None = None) -> None:
+                  sentence_sectors: dict[int, set[str]] | None = None,
+                  text_sectors: dict[int, set[str]] | None = None) -> None:
     """Modes that depend on the merged event, the sectors of a meeting (what
     its two sides discussed across the article), and the date of acts the
     article reports as done without dating them: the date of its lead."""
@@ -346,6 +347,18 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
                 d.sectors |= other.sectors
     if sentence_sectors:
         _sectors_between_mentions(list(main.values()), drafts, sentence_sectors)
+    if text_sectors:
+        _sectors_between_mentions(_signings(drafts), drafts, text_sectors)
+
+
+def _signings(drafts: list[Draft]) -> list[Draft]:
+    """The first signing of each set of parties: what the signed texts cover is
+    often told in the sentences that follow ("Elles concernent la santé...")."""
+    first: dict[tuple, Draft] = {}
+    for d in drafts:
+        if d.type == "AGREE" and d.status == "done":
+            first.setdefault(tuple(d.parties), d)
+    return list(first.values())
 
 
 def _sectors_between_mentions(meetings: list[Draft], drafts: list[Draft],
