@@ -324,8 +324,8 @@ def _absorb(host: Draft, other: Draft) -> None:
 def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
                   sentence_sectors: dict[int, set[str]] | None = None,
                   text_sectors: dict[int, set[str]] | None = None) -> None:
-    """Modes that depend on the merged event, the sectors of a meeting (what
-    its two sides discussed across the article), and the date of acts the
+    """Modes that depend on the merged event, the sectors of a meeting or a
+    gathering (what its sides discussed across the article), and the date of acts the
     article reports as done without dating them: the date of its lead."""
     for d in drafts:
         if (d.date is None or d.date.value is None) and d.status in ("done", "ongoing") \
@@ -337,7 +337,7 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
             d.mode = "multilateral"
     main: dict[tuple, Draft] = {}
     for d in drafts:
-        if d.type == "CONSULT" and d.status == "done" and d.mode != "multilateral":
+        if d.type == "CONSULT" and d.status == "done":
             key = tuple(d.parties)
             if key not in main or len(d.evidence) > len(main[key].evidence):
                 main[key] = d
