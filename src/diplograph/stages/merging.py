@@ -352,11 +352,12 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
 
 
 def _signings(drafts: list[Draft]) -> list[Draft]:
-    """The first signing of each set of parties: what the signed texts cover is
-    often told in the sentences that follow ("Elles concernent la santé...")."""
+    """The first agreement (signed or to be signed) of each set of parties: what
+    the texts cover is often told in the sentences that follow ("Elles
+    concernent la santé...")."""
     first: dict[tuple, Draft] = {}
     for d in drafts:
-        if d.type == "AGREE" and d.status == "done":
+        if d.type == "AGREE":
             first.setdefault(tuple(d.parties), d)
     return list(first.values())
 
