@@ -308,17 +308,30 @@ def _mentions_both_sides(language: LanguageData, lowered: str) -> bool:
                for p in language.discourse["both_sides"])
 
 
+#: the key of sectors.yaml that lists names holding a keyword but no topic
+NAMES = "names"
+
+
+def _keyword_pattern(word: str) -> re.Pattern:
+    """A keyword with its plural and feminine endings, as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?:s|x|es|e|ne|nes)?(?!\w|-\w)", re.I)
+
+
 class SectorReader:
     """Which sectors a sentence or a phrase names, by the keywords of the
     language (sectors.yaml), compiled once per language."""
 
     def __init__(self, language: LanguageData):
-        #: (sector, keyword, pattern) for every keyword of the language
+        #: (sector, keyword, pattern) for every keyword of the language; a
+        #: keyword joined by a hyphen to a further word is another word
+        #: ("porte-parole" is no port)
         self.patterns = [
-            (sector, word, re.compile(
-                rf"(?<!\w){re.escape(word)}(?:s|x|es|e|ne|nes)?(?!\w)", re.I))
-            for sector, words in language.sectors.items()
+            (sector, word, _keyword_pattern(word))
+            for sector, words in language.sectors.items() if sector != NAMES
             for word in (str(w).lower() for w in words)]
+        #: names of offices and bodies that hold a keyword but no topic
+        self.names = [_keyword_pattern(str(w).lower())
+                      for w in language.sectors.get(NAMES, [])]
 
     def in_sentence(self, sent: ParsedSentence) -> set[str]:
         """Sectors named in a sentence (a fresh set; read once per sentence)."""
@@ -337,21 +350,37 @@ class SectorReader:
         return self._named(span.text, span)
 
     def _named(self, text: str, tokens) -> set[str]:
-        """Sectors by keyword on the text and on lemmas. A keyword inside a longer
-        keyword of another sector does not count: "sécurité de l'information" is
-        cyber, "sécurité alimentaire" agriculture."""
+        """Sectors by keyword on the text, then on the lemmas of the words the
+        text matched no keyword in. A keyword inside a longer keyword of another
+        sector does not count: "sécurité de l'information" is cyber, "sécurité
+        sociale" labour; nor does one inside a name (NAMES)."""
         text = text.lower().replace("’", "'")
-        lemmas = " ".join(t.lemma_.lower() for t in tokens)
-        found: set[str] = set()
-        for string in (text, lemmas):
-            hits = [(m.start(), m.end(), sector)
-                    for sector, word, pattern in self.patterns
-                    if word in string  # a cheap test first: most keywords are absent
-                    for m in pattern.finditer(string)]
-            found.update(sector for start, end, sector in hits
-                         if not any(s <= start and end <= e and (e - s) > (end - start)
-                                    and other != sector for s, e, other in hits))
-        return found
+        names = [m.span() for pattern in self.names for m in pattern.finditer(text)]
+        text = _blank(text, names)
+        found, told = self._hits(text)
+        offset = tokens[0].idx if len(tokens) else 0
+        lemmas = " ".join(t.lemma_.lower() for t in tokens
+                          if not any(s <= t.idx - offset < e for s, e in names + told))
+        return found | self._hits(lemmas)[0]
+
+    def _hits(self, string: str) -> tuple[set[str], list[tuple[int, int]]]:
+        """Sectors whose keywords a string holds, and the spans that told them."""
+        hits = [(m.start(), m.end(), sector)
+                for sector, word, pattern in self.patterns
+                if word in string  # a cheap test first: most keywords are absent
+                for m in pattern.finditer(string)]
+        return ({sector for start, end, sector in hits
+                 if not any(s <= start and end <= e and (e - s) > (end - start)
+                            and other != sector for s, e, other in hits)},
+                [(start, end) for start, end, _ in hits])
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans blanked out (same length)."""
+    if not spans:
+        return text
+    return "".join(" " if any(s <= i < e for s, e in spans) else c
+                   for i, c in enumerate(text))
 
 
 def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,

@@ -189,9 +189,22 @@ def finish_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention
     merged = merged_drafts(parsed, actors, drafts)
     if same is not None:
         merged = coalesce(merged, same)
+    reader, nouns = parsed.pipeline.sectors, parsed.language.words("signed_text_nouns")
     finish_drafts(merged, lead_date(parsed, times),
-                  {s.start: parsed.pipeline.sectors.in_sentence(s) for s in parsed.readable()})
+                  {s.start: reader.in_sentence(s) for s in parsed.readable()},
+                  {s.start: reader.in_sentence(s) for s in parsed.readable()
+                   if _tells_of_texts(s, nouns)})
     return [_to_event(i, d, agreements) for i, d in enumerate(merged, start=1)]
+
+
+def _tells_of_texts(sent, document_nouns: frozenset[str]) -> bool:
+    """A sentence about signed texts: it names one ("les accords couvrent...")
+    or opens on a pronoun standing for them ("Elles concernent la santé")."""
+    if any(t.lemma_.lower() in document_nouns for t in sent.doc):
+        return True
+    first = next((t for t in sent.doc if not t.is_punct), None)
+    return first is not None and first.pos_ == "PRON" and first.dep_.startswith("nsubj") \
+        and first.morph.get("Person") == ["3"]
 
 
 def merged_drafts(parsed: ParsedDoc, actors: ActorIndex, drafts: list[Draft]) -> list[Draft]:

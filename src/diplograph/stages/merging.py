@@ -395,9 +395,10 @@ def _absorb(host: Draft, other: Draft) -> None:
 
 
 def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
-                  sentence_sectors: dict[int, set[str]] | None = None) -> None:
-    """Modes that depend on the merged event, the sectors of a meeting (what
-    its two sides discussed across the article), and the date of acts the
+                  sentence_sectors: dict[int, set[str]] | None = None,
+                  text_sectors: dict[int, set[str]] | None = None) -> None:
+    """Modes that depend on the merged event, the sectors of a meeting or a
+    gathering (what its sides discussed across the article), and the date of acts the
     article reports as done without dating them: the date of its lead."""
     for d in drafts:
         if (d.date is None or d.date.value is None) and d.status in ("done", "ongoing") \
@@ -409,7 +410,7 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
             d.mode = "multilateral"
     main: dict[tuple, Draft] = {}
     for d in drafts:
-        if d.type == "CONSULT" and d.status == "done" and d.mode != "multilateral":
+        if d.type == "CONSULT" and d.status == "done":
             key = tuple(d.parties)
             if key not in main or len(d.evidence) > len(main[key].evidence):
                 main[key] = d
@@ -419,6 +420,19 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
                 d.sectors |= other.sectors
     if sentence_sectors:
         _sectors_between_mentions(list(main.values()), drafts, sentence_sectors)
+    if text_sectors:
+        _sectors_between_mentions(_signings(drafts), drafts, text_sectors)
+
+
+def _signings(drafts: list[Draft]) -> list[Draft]:
+    """The first agreement (signed or to be signed) of each set of parties: what
+    the texts cover is often told in the sentences that follow ("Elles
+    concernent la santé...")."""
+    first: dict[tuple, Draft] = {}
+    for d in drafts:
+        if d.type == "AGREE":
+            first.setdefault(tuple(d.parties), d)
+    return list(first.values())
 
 
 def _sectors_between_mentions(meetings: list[Draft], drafts: list[Draft],
