@@ -370,8 +370,9 @@ def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,
 
 
 def _history(t: TimeMention, published: str | None) -> bool:
-    """A bare year well before the report ("en 1965") is background, not the act's date."""
-    return t.kind == "year" and bool(published) and t.year is not None \
+    """A year well before the report, bare or with its month or day ("en 1965",
+    "lors de sa dernière visite en avril 2005"), is background, not the act's date."""
+    return t.kind in ("year", "month", "date") and bool(published) and t.year is not None \
         and t.year < int(published[:4]) - 1
 
 
