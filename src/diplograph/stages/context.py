@@ -10,7 +10,7 @@ from ..parsed import ParsedDoc, ParsedSentence
 from ..types import DateValue
 from .actors import ActorIndex, Mention
 from .quantities import number_value
-from .times import TimeMention, future_form
+from .times import TimeMention, _token_of, _verb_of, future_form
 
 
 @dataclass(frozen=True)
@@ -364,9 +364,23 @@ def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,
         return None
     rank = {"date": 0, "relative": 1, "weekday": 2, "month": 3, "year": 4}
     position = sent.start + head.idx if head is not None else sent.start
-    best = min(here, key=lambda t: (t.value.value is None, rank[t.kind],
-                                    abs(t.start - position)))
+    clause = _clause_of(head)
+    best = min(here, key=lambda t: (t.value.value is None,
+                                    clause is not None and _clause_of(_token_of(sent, t)) != clause,
+                                    rank[t.kind], abs(t.start - position)))
     return best.value
+
+
+def _clause_of(token):
+    """The verb whose clause holds a word (itself when it is one): a date in the
+    act's own clause dates it before a fuller one told of another clause ("une
+    réunion sera tenue au mois de septembre, a annoncé dimanche ...")."""
+    if token is None:
+        return None
+    if token.pos_ in ("VERB", "AUX"):
+        return token.i
+    verb = _verb_of(token)
+    return verb.i if verb is not None else None
 
 
 def _history(t: TimeMention, published: str | None) -> bool:
