@@ -66,19 +66,28 @@ def _new_office(known: set[str], other: set[str], people: dict[str, Actor]) -> b
 
 
 def lead_date(parsed: ParsedDoc, times: list[TimeMention]) -> DateValue | None:
-    """The day the news happened: a date in the first two sentences, else the
-    publication day when metadata or the text gives it."""
-    lead = {s.index for s in parsed.readable()[:2]}
-    for t in times:
-        if t.sentence in lead and t.kind in ("date", "relative", "weekday") and t.value \
-                and t.value.value and len(t.value.value) == 10:
-            published = parsed.published
-            if not published or t.value.value <= published:
-                return t.value
+    """The day the news happened: the latest day the first two sentences report
+    (not after publication; "après la détention dimanche 6 avril, a annoncé
+    mercredi 9 avril" is news of the Wednesday), else the publication day when
+    metadata or the text gives it. Verbless lines (a photo caption, its credit)
+    are not the lead."""
     published = parsed.published
+    lead = {s.index for s in parsed.readable() if _has_verb(s)}
+    lead = set(sorted(lead)[:2])
+    days = [t.value for t in times if t.sentence in lead
+            and t.kind in ("date", "relative", "weekday") and t.value
+            and t.value.value and len(t.value.value) == 10
+            and (not published or t.value.value <= published)]
+    if days:
+        return max(days, key=lambda v: v.value)
     if published and len(published) == 10:
         return DateValue(published, "day", "")
     return None
+
+
+def _has_verb(sent) -> bool:
+    """A sentence that tells something, not a caption or credit line."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sent.doc)
 
 
 def _on_day(d: Draft, published: str | None) -> bool:
