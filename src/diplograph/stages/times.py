@@ -113,6 +113,8 @@ def _find_times(grammar: _Grammar, parsed: ParsedDoc) -> tuple[list[TimeMention]
         mentions.extend(_with_tense(parsed.language, sent, m) for m in found)
     published = _published(parsed, mentions)
     anchor = _as_date(published.value)
+    if anchor is None:
+        mentions = [_year_of_sentence(m, mentions) for m in mentions]
     resolved = [replace(m, value=_resolve(m, anchor, published.value)) for m in mentions]
     return _set_aside(parsed, grammar, resolved), published
 
@@ -268,6 +270,16 @@ def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
     if candidates:
         return Published(max(candidates).isoformat(), "inferred")
     return Published(None, "unknown")
+
+
+def _year_of_sentence(m: TimeMention, mentions: list[TimeMention]) -> TimeMention:
+    """With no publication date, a day without a year takes the one year its
+    sentence names ("Dragon d'or 2016 ... a commencé le 15 décembre")."""
+    if m.kind != "date" or m.year:
+        return m
+    years = {o.year for o in mentions if o.sentence == m.sentence and o.year
+             and not o.deadline and o.kind in ("year", "month", "date")}
+    return replace(m, year=years.pop()) if len(years) == 1 else m
 
 
 def _speaks_of_future(parsed: ParsedDoc, sent) -> bool:
