@@ -40,6 +40,7 @@ class TimeMention:
     month: int | None = None
     year: int | None = None
     year_end: int | None = None
+    day_end: int | None = None  # "du 9 au 16 septembre": the last day of a span
     month_end: int | None = None
     weekday: int | None = None
     relative: tuple[str, int] | None = None
@@ -67,6 +68,11 @@ class _Grammar:
         self.date = re.compile(
             rf"\b(?:({weekdays})\s+)?(?:le\s+)?({first}|\d{{1,2}})\s+({months})\.?(?:\s+{_YEAR})?\b",
             re.I)
+        # "du 9 au 16 septembre", "les 21 et 22 septembre": one span of days
+        span_words = "|".join(map(re.escape, t.get("day_span", [])))
+        self.day_span = re.compile(
+            rf"\b({first}|\d{{1,2}})\s+(?:{span_words})\s+(\d{{1,2}})\s+({months})\.?"
+            rf"(?:\s+{_YEAR})?\b", re.I) if span_words else None
         self.month_year = re.compile(rf"\b({months})\s+{_YEAR}\b", re.I)
         self.month_alone = re.compile(
             rf"\b(?:en|au mois d'|au mois de|le mois d'|le mois de|d'ici|fin|début|mi-|courant)\s*"
@@ -133,6 +139,11 @@ def _scan(g: _Grammar, text: str, sentence: int, offset: int) -> list[TimeMentio
     for m in g.part.finditer(text):
         first, last = g.part_table[m.group(1).lower()]
         add(m, kind="part", month=first, month_end=last, year=int(m.group(2)))
+    for m in (g.day_span.finditer(text) if g.day_span else ()):
+        day = 1 if m.group(1).lower() in g.first else int(m.group(1))
+        if day < int(m.group(2)):
+            add(m, kind="date", day=day, day_end=int(m.group(2)),
+                month=g.months[m.group(3).lower()], year=int(m.group(4)) if m.group(4) else None)
     for m in g.date.finditer(text):
         day = 1 if m.group(2).lower() in g.first else int(m.group(2))
         weekday = g.weekdays.get(m.group(1).lower()) if m.group(1) else None
@@ -348,6 +359,9 @@ def _resolve(m: TimeMention, anchor: dt.date | None, published: str | None) -> D
             return DateValue(None, "day", m.text)  # no year to be had: the text is kept
         if not _valid(year, m.month, m.day):
             return None
+        if m.day_end and _valid(year, m.month, m.day_end):
+            return DateValue(f"{year:04d}-{m.month:02d}-{m.day:02d}", "period", m.text,
+                             end=f"{year:04d}-{m.month:02d}-{m.day_end:02d}")
         return DateValue(f"{year:04d}-{m.month:02d}-{m.day:02d}", "day", m.text)
     if m.kind == "month":
         year = m.year or _year_near(anchor, m.month, 15)
