@@ -273,7 +273,9 @@ def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
     if document.published:
         return Published(document.published, document.published_basis or "metadata")
     future = {s.index for s in parsed.readable() if _speaks_of_future(parsed, s)}
-    reported = [m for m in mentions if m.kind == "date" and m.sentence not in future]
+    # a span of days reports up to its last day
+    reported = [replace(m, day=m.day_end or m.day) for m in mentions
+                if m.kind == "date" and m.sentence not in future]
     explicit = [dt.date(m.year, m.month, m.day) for m in reported
                 if m.year and _valid(m.year, m.month, m.day)]
     inferred = [d for d in (_infer_year(m, mentions) for m in reported if not m.year) if d]
