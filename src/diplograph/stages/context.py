@@ -359,7 +359,7 @@ def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,
     """The date of an act: the dated expression in its sentence nearest to it."""
     here = [t for t in times if t.sentence == sent.index and t.value is not None
             and t.kind in ("date", "relative", "weekday", "month", "year")
-            and not _since(sent, t) and not _history(t, published)]
+            and not t.deadline and not _since(sent, t) and not _history(t, published)]
     if not here:
         return None
     rank = {"date": 0, "relative": 1, "weekday": 2, "month": 3, "year": 4}

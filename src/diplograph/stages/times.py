@@ -134,6 +134,7 @@ def _scan(g: _Grammar, text: str, sentence: int, offset: int) -> list[TimeMentio
         if any(s < te and ts < e for ts, te in taken):
             return
         taken.append((s, e))
+        fields.setdefault("deadline", bool(g.deadline.search(text[max(0, s - 20):s])))
         found.append(TimeMention(sentence, offset + s, offset + e, match.group(0), **fields))
 
     for m in g.part.finditer(text):
