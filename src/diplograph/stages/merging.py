@@ -407,11 +407,13 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
                   sentence_sectors: dict[int, set[str]] | None = None) -> None:
     """Modes that depend on the merged event, the sectors of a meeting (what
     its two sides discussed across the article), and the date of acts the
-    article reports as done, under way or planned without dating them: the
+    article reports as done, under way, planned, asked or offered without
+    dating them: the
     date of its lead (a plan undated is one the news of that day tells)."""
     for d in drafts:
         if (d.date is None or d.date.value is None) \
-                and d.status in ("done", "ongoing", "planned") and lead_date is not None:
+                and d.status in ("done", "ongoing", "planned", "requested", "proposed") \
+                and lead_date is not None:
             d.date = lead_date
     for d in drafts:
         if d.type == "CONSULT" and any(p.startswith("igo:") for p in d.parties) and \
