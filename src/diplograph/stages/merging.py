@@ -408,8 +408,8 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
     """Modes that depend on the merged event, the sectors of a meeting (what
     its two sides discussed across the article), and the date of acts the
     article reports as done, under way, planned, asked or offered without
-    dating them: the
-    date of its lead (a plan undated is one the news of that day tells)."""
+    dating them: the date of its lead (an undated plan or request is one the
+    news of that day tells)."""
     for d in drafts:
         if (d.date is None or d.date.value is None) \
                 and d.status in ("done", "ongoing", "planned", "requested", "proposed") \
