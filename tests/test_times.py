@@ -248,3 +248,19 @@ def test_times_an_amount_is_not_a_year(extract_text):
     aid = events_of(record, "AID")[0]
     assert aid["date"] is None or aid["date"]["value"] != "2000"  # undated: the day of the report
     assert record["quantities"][0].get("period") is None
+
+
+def test_times_span_of_days_is_a_period(times_of):
+    mentions, _ = times_of("Le ministre a visité la Chine du 9 au 16 septembre 2021.")
+    assert values(mentions)["9 au 16 septembre 2021"] == ("2021-09-09", "period", "2021-09-16")
+
+
+def test_times_day_after_a_deadline_word_is_a_deadline(times_of):
+    mentions, _ = times_of("Les diplomates ont jusqu'à samedi pour quitter le pays.",
+                           "2025-09-19")
+    assert [m.deadline for m in mentions if m.text == "samedi"] == [True]
+
+
+def test_times_day_without_year_takes_its_sentence_year_when_unpublished(times_of):
+    mentions, _ = times_of('L\'exercice "Dragon d\'or 2016" a commencé le 15 décembre.')
+    assert values(mentions)["le 15 décembre"][0] == "2016-12-15"

@@ -10,7 +10,7 @@ from ..parsed import ParsedDoc, ParsedSentence
 from ..types import DateValue
 from .actors import ActorIndex, Mention
 from .quantities import number_value
-from .times import TimeMention, future_form
+from .times import TimeMention, _token_of, _verb_of, future_form
 
 
 @dataclass(frozen=True)
@@ -388,19 +388,52 @@ def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,
     """The date of an act: the dated expression in its sentence nearest to it."""
     here = [t for t in times if t.sentence == sent.index and t.value is not None
             and t.kind in ("date", "relative", "weekday", "month", "year")
-            and not _since(sent, t) and not _history(t, published)]
+            and not t.deadline and not _since(sent, t) and not _history(t, published)
+            and not (t.kind in ("month", "year") and _of_fronted_noun(_token_of(sent, t), head))]
     if not here:
         return None
     rank = {"date": 0, "relative": 1, "weekday": 2, "month": 3, "year": 4}
     position = sent.start + head.idx if head is not None else sent.start
-    best = min(here, key=lambda t: (t.value.value is None, rank[t.kind],
-                                    abs(t.start - position)))
+    clause = _clause_of(head)
+    best = min(here, key=lambda t: (t.value.value is None,
+                                    clause is not None and _clause_of(_token_of(sent, t)) != clause,
+                                    rank[t.kind], abs(t.start - position)))
     return best.value
 
 
+def _of_fronted_noun(token, head) -> bool:
+    """"En réponse à l'arrestation en août dernier, la France a décidé
+    d'expulser ...": a month or year that modifies a noun of a phrase fronted
+    before the main verb, set off by a comma, dates that noun's event, not the act."""
+    if token is None or head is None or token.head.i == token.i:
+        return False
+    noun = token.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i:
+        return False
+    root = token.sent.root
+    phrase = next((a for a in [token, *token.ancestors] if a.head.i == root.i), None)
+    if phrase is None or phrase.i == root.i or head.i in {t.i for t in phrase.subtree}:
+        return False
+    end = phrase.right_edge.i
+    return end < root.i and end + 1 < len(token.doc) and token.doc[end + 1].text == ","
+
+
+def _clause_of(token):
+    """The verb whose clause holds a word (itself when it is one): a date in the
+    act's own clause dates it before a fuller one told of another clause ("une
+    réunion sera tenue au mois de septembre, a annoncé dimanche ...")."""
+    if token is None:
+        return None
+    if token.pos_ in ("VERB", "AUX"):
+        return token.i
+    verb = _verb_of(token)
+    return verb.i if verb is not None else None
+
+
 def _history(t: TimeMention, published: str | None) -> bool:
-    """A bare year well before the report ("en 1965") is background, not the act's date."""
-    return t.kind == "year" and bool(published) and t.year is not None \
+    """A year well before the report, bare or with its month or day ("en 1965",
+    "lors de sa dernière visite en avril 2005"), is background, not the act's date."""
+    return t.kind in ("year", "month", "date") and bool(published) and t.year is not None \
         and t.year < int(published[:4]) - 1
 
 

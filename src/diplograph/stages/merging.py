@@ -66,19 +66,28 @@ def _new_office(known: set[str], other: set[str], people: dict[str, Actor]) -> b
 
 
 def lead_date(parsed: ParsedDoc, times: list[TimeMention]) -> DateValue | None:
-    """The day the news happened: a date in the first two sentences, else the
-    publication day when metadata or the text gives it."""
-    lead = {s.index for s in parsed.readable()[:2]}
-    for t in times:
-        if t.sentence in lead and t.kind in ("date", "relative", "weekday") and t.value \
-                and t.value.value and len(t.value.value) == 10:
-            published = parsed.published
-            if not published or t.value.value <= published:
-                return t.value
+    """The day the news happened: the latest day the first two sentences report
+    (not after publication; "après la détention dimanche 6 avril, a annoncé
+    mercredi 9 avril" is news of the Wednesday), else the publication day when
+    metadata or the text gives it. Verbless lines (a photo caption, its credit)
+    are not the lead."""
     published = parsed.published
+    lead = {s.index for s in parsed.readable() if _has_verb(s)}
+    lead = set(sorted(lead)[:2])
+    days = [t.value for t in times if t.sentence in lead
+            and t.kind in ("date", "relative", "weekday") and t.value
+            and t.value.value and len(t.value.value) == 10
+            and (not published or t.value.value <= published)]
+    if days:
+        return max(days, key=lambda v: v.value)
     if published and len(published) == 10:
         return DateValue(published, "day", "")
     return None
+
+
+def _has_verb(sent) -> bool:
+    """A sentence that tells something, not a caption or credit line."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sent.doc)
 
 
 def _on_day(d: Draft, published: str | None) -> bool:
@@ -398,10 +407,13 @@ def finish_drafts(drafts: list[Draft], lead_date: DateValue | None = None,
                   sentence_sectors: dict[int, set[str]] | None = None,
                   text_sectors: dict[int, set[str]] | None = None) -> None:
     """Modes that depend on the merged event, the sectors of a meeting or a
-    gathering (what its sides discussed across the article), and the date of acts the
-    article reports as done without dating them: the date of its lead."""
+    gathering (what its sides discussed across the article), and the date of acts
+    the article reports as done, under way, planned, asked or offered without
+    dating them: the date of its lead (an undated plan or request is one the
+    news of that day tells)."""
     for d in drafts:
-        if (d.date is None or d.date.value is None) and d.status in ("done", "ongoing") \
+        if (d.date is None or d.date.value is None) \
+                and d.status in ("done", "ongoing", "planned", "requested", "proposed") \
                 and lead_date is not None:
             d.date = lead_date
     for d in drafts:

@@ -40,6 +40,7 @@ class TimeMention:
     month: int | None = None
     year: int | None = None
     year_end: int | None = None
+    day_end: int | None = None  # "du 9 au 16 septembre": the last day of a span
     month_end: int | None = None
     weekday: int | None = None
     relative: tuple[str, int] | None = None
@@ -67,6 +68,11 @@ class _Grammar:
         self.date = re.compile(
             rf"\b(?:({weekdays})\s+)?(?:le\s+)?({first}|\d{{1,2}})\s+({months})\.?(?:\s+{_YEAR})?\b",
             re.I)
+        # "du 9 au 16 septembre", "les 21 et 22 septembre": one span of days
+        span_words = "|".join(map(re.escape, t.get("day_span", [])))
+        self.day_span = re.compile(
+            rf"\b({first}|\d{{1,2}})\s+(?:{span_words})\s+(\d{{1,2}})\s+({months})\.?"
+            rf"(?:\s+{_YEAR})?\b", re.I) if span_words else None
         self.month_year = re.compile(rf"\b({months})\s+{_YEAR}\b", re.I)
         self.month_alone = re.compile(
             rf"\b(?:en|au mois d'|au mois de|le mois d'|le mois de|d'ici|fin|début|mi-|courant)\s*"
@@ -113,6 +119,8 @@ def _find_times(grammar: _Grammar, parsed: ParsedDoc) -> tuple[list[TimeMention]
         mentions.extend(_with_tense(parsed.language, sent, m) for m in found)
     published = _published(parsed, mentions)
     anchor = _as_date(published.value)
+    if anchor is None:
+        mentions = [_year_of_sentence(m, mentions) for m in mentions]
     resolved = [replace(m, value=_resolve(m, anchor, published.value)) for m in mentions]
     return _set_aside(parsed, grammar, resolved), published
 
@@ -126,11 +134,17 @@ def _scan(g: _Grammar, text: str, sentence: int, offset: int) -> list[TimeMentio
         if any(s < te and ts < e for ts, te in taken):
             return
         taken.append((s, e))
+        fields.setdefault("deadline", bool(g.deadline.search(text[max(0, s - 20):s])))
         found.append(TimeMention(sentence, offset + s, offset + e, match.group(0), **fields))
 
     for m in g.part.finditer(text):
         first, last = g.part_table[m.group(1).lower()]
         add(m, kind="part", month=first, month_end=last, year=int(m.group(2)))
+    for m in (g.day_span.finditer(text) if g.day_span else ()):
+        day = 1 if m.group(1).lower() in g.first else int(m.group(1))
+        if day < int(m.group(2)):
+            add(m, kind="date", day=day, day_end=int(m.group(2)),
+                month=g.months[m.group(3).lower()], year=int(m.group(4)) if m.group(4) else None)
     for m in g.date.finditer(text):
         day = 1 if m.group(2).lower() in g.first else int(m.group(2))
         weekday = g.weekdays.get(m.group(1).lower()) if m.group(1) else None
@@ -260,7 +274,9 @@ def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
     if document.published:
         return Published(document.published, document.published_basis or "metadata")
     future = {s.index for s in parsed.readable() if _speaks_of_future(parsed, s)}
-    reported = [m for m in mentions if m.kind == "date" and m.sentence not in future]
+    # a span of days reports up to its last day
+    reported = [replace(m, day=m.day_end or m.day) for m in mentions
+                if m.kind == "date" and m.sentence not in future]
     explicit = [dt.date(m.year, m.month, m.day) for m in reported
                 if m.year and _valid(m.year, m.month, m.day)]
     inferred = [d for d in (_infer_year(m, mentions) for m in reported if not m.year) if d]
@@ -268,6 +284,16 @@ def _published(parsed: ParsedDoc, mentions: list[TimeMention]) -> Published:
     if candidates:
         return Published(max(candidates).isoformat(), "inferred")
     return Published(None, "unknown")
+
+
+def _year_of_sentence(m: TimeMention, mentions: list[TimeMention]) -> TimeMention:
+    """With no publication date, a day without a year takes the one year its
+    sentence names ("Dragon d'or 2016 ... a commencé le 15 décembre")."""
+    if m.kind != "date" or m.year:
+        return m
+    years = {o.year for o in mentions if o.sentence == m.sentence and o.year
+             and not o.deadline and o.kind in ("year", "month", "date")}
+    return replace(m, year=years.pop()) if len(years) == 1 else m
 
 
 def _speaks_of_future(parsed: ParsedDoc, sent) -> bool:
@@ -336,6 +362,9 @@ def _resolve(m: TimeMention, anchor: dt.date | None, published: str | None) -> D
             return DateValue(None, "day", m.text)  # no year to be had: the text is kept
         if not _valid(year, m.month, m.day):
             return None
+        if m.day_end and _valid(year, m.month, m.day_end):
+            return DateValue(f"{year:04d}-{m.month:02d}-{m.day:02d}", "period", m.text,
+                             end=f"{year:04d}-{m.month:02d}-{m.day_end:02d}")
         return DateValue(f"{year:04d}-{m.month:02d}-{m.day:02d}", "day", m.text)
     if m.kind == "month":
         year = m.year or _year_near(anchor, m.month, 15)
