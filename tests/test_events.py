@@ -452,15 +452,15 @@ def test_events_trade_figures_beside_a_meeting_are_background(extract_text):
 
 
 def test_events_blame_named_by_a_participle_with_its_author(extract_text):
-    text = ("L'Inde a annoncé lundi la révocation de l'autonomie du Cachemire, une décision "
-            "qualifiée d'« illégale » par le Pakistan.")
+    text = ("Le Chili a annoncé jeudi la construction d'un barrage sur le fleuve frontalier, un "
+            "projet qualifié d'« inacceptable » par la Bolivie.")
     record = extract_text(text, PUB)
-    assert only_event(record, "ACCUSE")["parties"] == ["IND", "PAK"]
+    assert only_event(record, "ACCUSE")["parties"] == ["BOL", "CHL"]
 
 
 def test_events_several_unnamed_doers_go_on_with_the_last_sides(extract_text):
-    text = ("Les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso se sont "
-            "réunis à Niamey le 12 septembre 2022. Ils ont convenu de renforcer la coopération "
-            "en matière de renseignement.")
+    text = ("Les ministres des Affaires étrangères du Pérou, du Chili et de l'Équateur se sont "
+            "retrouvés à Lima le 3 mars 2023. Ils ont convenu d'intensifier la coopération "
+            "contre la pêche illégale.")
     record = extract_text(text, PUB)
-    assert only_event(record, "AGREE")["parties"] == ["BFA", "MLI", "NER"]
+    assert only_event(record, "AGREE")["parties"] == ["CHL", "ECU", "PER"]

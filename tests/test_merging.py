@@ -57,36 +57,36 @@ def test_merging_the_first_mention_that_dates_an_event_gives_its_date(extract_te
 
 
 def test_merging_a_promise_restated_in_the_next_sentence_is_one_pledge(extract_text):
-    record = extract_text("Le Japon s'est engagé à étudier la possibilité de renforcer ses "
-                          "relations avec le Cambodge. Le Japon a promis d'examiner "
-                          "attentivement cette possibilité avec le Cambodge.", PUB)
+    record = extract_text("La Corée du Sud s'est engagée à étudier la possibilité d'ouvrir un "
+                          "consulat au Paraguay. La Corée du Sud a promis d'examiner "
+                          "sérieusement ce projet avec le Paraguay.", PUB)
     agree = [e for e in events_of(record, "AGREE") if e["status"] != "done"]
     assert len(agree) == 1, record["events"]
 
 
 def test_merging_a_statement_said_again_later_is_one_statement(extract_text):
-    record = extract_text("L'émir du Qatar a affirmé mercredi le soutien de son pays à la "
-                          "stabilité de la Libye. Il a reçu le chef du Conseil présidentiel. "
-                          "Les deux hommes ont évoqué la situation régionale. L'émir du Qatar "
-                          "a réaffirmé le soutien continu du Qatar à la Libye.", PUB)
-    support = [e for e in events_of(record, "SUPPORT") if set(e["parties"]) == {"LBY", "QAT"}]
+    record = extract_text("Le roi de Jordanie a affirmé lundi le soutien de son pays à l'unité "
+                          "du Soudan. Il a reçu le président du Conseil souverain. Les deux "
+                          "hommes ont évoqué la situation humanitaire. Le roi de Jordanie a "
+                          "réaffirmé le soutien constant de la Jordanie au Soudan.", PUB)
+    support = [e for e in events_of(record, "SUPPORT") if set(e["parties"]) == {"JOR", "SDN"}]
     assert len(support) == 1, record["events"]
 
 
 def test_merging_a_sanction_announced_then_carried_out_is_one_sanction(extract_text):
-    record = extract_text("L'ambassadeur d'Allemagne au Tchad va être expulsé dans un délai "
-                          "de 48 heures, a annoncé vendredi le gouvernement tchadien. Le "
-                          "gouvernement tchadien a déclaré l'ambassadeur d'Allemagne persona "
-                          "non grata.", PUB)
-    sanctions = [e for e in events_of(record, "SANCTION") if set(e["parties"]) == {"DEU", "TCD"}]
+    record = extract_text("L'ambassadeur du Canada au Niger sera expulsé sous 72 heures, a "
+                          "indiqué jeudi le gouvernement nigérien. Le gouvernement nigérien a "
+                          "déclaré l'ambassadeur du Canada persona non grata.", PUB)
+    sanctions = [e for e in events_of(record, "SANCTION") if set(e["parties"]) == {"CAN", "NER"}]
     assert len(sanctions) == 1, record["events"]
 
 
 def test_merging_the_programme_of_a_visit_told_as_done_is_that_visit(extract_text):
-    record = extract_text("Le président turc Recep Tayyip Erdogan est arrivé mardi en France "
-                          "pour une visite officielle. M. Erdogan sera accueilli à l'Elysée par "
-                          "le président français Emmanuel Macron pour un tête-à-tête.", PUB)
-    consult = [e for e in events_of(record, "CONSULT") if set(e["parties"]) == {"FRA", "TUR"}]
+    record = extract_text("Le président brésilien Luiz Inácio Lula da Silva est arrivé lundi en "
+                          "Espagne pour une visite officielle. M. Lula sera accueilli à la "
+                          "Moncloa par le chef du gouvernement espagnol Pedro Sánchez pour un "
+                          "entretien.", PUB)
+    consult = [e for e in events_of(record, "CONSULT") if set(e["parties"]) == {"BRA", "ESP"}]
     assert len(consult) == 1 and consult[0]["status"] == "done", record["events"]
 
 

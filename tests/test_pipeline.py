@@ -4,9 +4,9 @@ from conftest import make_document
 
 from diplograph.pipeline import Pipeline
 
-TEXT = ("Le ministre russe des Affaires étrangères, Sergueï Lavrov, a rencontré mardi 6 "
-        "juillet à Jakarta son homologue indonésienne. Les exportations russes vers "
-        "l'Indonésie ont atteint 2,5 milliards de dollars en 2020.")
+TEXT = ("Le ministre chilien des Affaires étrangères a rencontré mardi 6 juillet à Lima "
+        "son homologue péruvien. Les exportations chiliennes vers le Pérou ont atteint "
+        "2,5 milliards de dollars en 2020.")
 
 
 def test_pipeline_is_built_once_per_language(nlp):

@@ -251,16 +251,16 @@ def test_times_an_amount_is_not_a_year(extract_text):
 
 
 def test_times_span_of_days_is_a_period(times_of):
-    mentions, _ = times_of("Le ministre a visité la Chine du 9 au 16 septembre 2021.")
-    assert values(mentions)["9 au 16 septembre 2021"] == ("2021-09-09", "period", "2021-09-16")
+    mentions, _ = times_of("La délégation a séjourné au Chili du 3 au 7 novembre 2019.")
+    assert values(mentions)["3 au 7 novembre 2019"] == ("2019-11-03", "period", "2019-11-07")
 
 
 def test_times_day_after_a_deadline_word_is_a_deadline(times_of):
-    mentions, _ = times_of("Les diplomates ont jusqu'à samedi pour quitter le pays.",
+    mentions, _ = times_of("Le personnel consulaire a jusqu'à mardi pour partir.",
                            "2025-09-19")
-    assert [m.deadline for m in mentions if m.text == "samedi"] == [True]
+    assert [m.deadline for m in mentions if m.text == "mardi"] == [True]
 
 
 def test_times_day_without_year_takes_its_sentence_year_when_unpublished(times_of):
-    mentions, _ = times_of('L\'exercice "Dragon d\'or 2016" a commencé le 15 décembre.')
-    assert values(mentions)["le 15 décembre"][0] == "2016-12-15"
+    mentions, _ = times_of('Le salon "Agritech 2019" a ouvert ses portes le 3 avril.')
+    assert values(mentions)["le 3 avril"][0] == "2019-04-03"
