@@ -274,32 +274,14 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             head, lang.words("claim_nouns"))
     if need == "trade_subject":
         return quantities_here and _trade_subject(head, lang)
-    if need == "departure_complement":
-        return _departure_complement(head, lang)
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
-    if need == "private_subject":
-        return _private_subject(head, lang)
     if need == "retaliation_complement":
         words = lang.words("retaliation_words")
         return any(c.lemma_.lower() in words or c.lower_ in words for c in children
                    if c.dep_ in ("obj", "xcomp", "ccomp", "obl:arg", "nmod", "acl"))
-    if need == "own_envoy":
-        return _own_envoy(head, lang)
-    if need == "received_goods":
-        return _goods_after(head, lang)
-    if need == "document_subject":
-        return _document_subject(head, lang)
-    if need == "private_object":
-        return _private_object(head, lang)
-    if need == "unofficial_subject":
-        return _unofficial_subject(head, lang)
-    if need == "intent_complement":
-        return _intent_complement(head, lang)
-    if need == "invitation_frame":
-        return _invitation_frame(head, lang)
-    if need == "joint_decision":
-        return _joint_decision(head, lang)
+    if need in _HEAD_NEEDS:
+        return _HEAD_NEEDS[need](head, lang)
     if need in _THING_NEEDS:
         return _names_thing(head, lang.words(_THING_NEEDS[need]))
     return True
@@ -825,3 +807,12 @@ def negated(head, lang: LanguageData) -> bool:
     negations = lang.words("negations")
     return any(c.lower_ in negations for c in head.children) or any(
         c.lower_ in negations for c in head.head.children if head.dep_ == "xcomp")
+
+
+#: needs read from the act word and the language data alone
+_HEAD_NEEDS = {"departure_complement": _departure_complement,
+               "private_subject": _private_subject, "own_envoy": _own_envoy,
+               "received_goods": _goods_after, "document_subject": _document_subject,
+               "private_object": _private_object, "unofficial_subject": _unofficial_subject,
+               "intent_complement": _intent_complement, "invitation_frame": _invitation_frame,
+               "joint_decision": _joint_decision}
