@@ -83,8 +83,9 @@ class Pipeline:
 
     def find_before_events(self, parsed: ParsedDoc) -> Findings:
         """Actors, dates, quantities and agreements, kept on ``parsed.found``
-        (the event stage reads them there); the publication date the text
-        implies is kept with them, the document itself is left as given."""
+        for whoever reads the parsed document next (training reads it many
+        times); the publication date the text implies goes on
+        ``parsed.publication``, and the document itself is left as given."""
         parsed.found, parsed.publication = None, None  # a new reading starts from the document
         actors = find_actors(parsed)
         times, published = self.times.find(parsed)
