@@ -147,7 +147,7 @@ def test_agreements_signed_ones_referred_back_to_are_no_new_document(extract_tex
 
 
 @pytest.mark.parametrize("sentence, word", [
-    ("Le Sénégal et le Mali ont signé un protocole de coopération dans le domaine de la santé.",
+    ("Le Sénégal et le Mali ont signé un protocole de partenariat dans le domaine de la santé.",
      "santé"),
     ("Un mémorandum d'entente entre le Sénégal et le Mali a été signé pour la gestion d'un port.",
      "port"),
@@ -266,8 +266,8 @@ def test_agreements_a_signing_wished_for_is_no_document_yet(extract_text):
 @pytest.mark.parametrize("sentence, status", [
     ("Le Sénégal et le Mali ont annoncé qu'un accord de pêche était sur le point d'être conclu.",
      "finalizing"),
-    ("Le Sénégal et le Mali vont accélérer les procédures en vue de conclure un accord de "
-     "sécurité sociale.", "negotiating"),
+    ("Le Sénégal et le Mali vont simplifier les formalités en vue de conclure un accord de "
+     "transport aérien.", "negotiating"),
     ("Le Sénégal a dénoncé les accords militaires avec le Mali.", "abandoned"),
     ("Le Sénégal et le Mali accélèrent le processus de conclusion d'un accord de pêche.",
      "negotiating"),

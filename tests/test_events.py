@@ -359,11 +359,11 @@ def test_events_dateline_city_is_no_host_of_a_visit(extract_text):
 
 
 def test_events_an_organisations_official_acts_for_it(extract_text):
-    record = extract_text("Le secrétaire général de l'OTAN, Jens Stoltenberg, a accueilli jeudi "
-                          "le roi des Pays-Bas. M. Stoltenberg a remercié les Pays-Bas pour leur "
-                          "rôle actif.", PUB)
+    record = extract_text("Le secrétaire général de l'OTAN, Henrik Larsen, a accueilli mardi "
+                          "le roi de Norvège. M. Larsen a remercié la Norvège pour son "
+                          "engagement.", PUB)
     thanks = only_event(record, "SUPPORT")
-    assert thanks["parties"] == ["NLD", "igo:nato"]
+    assert thanks["parties"] == ["NOR", "igo:nato"]
 
 
 @pytest.mark.parametrize("sentence, type_, mode", [
@@ -388,11 +388,11 @@ def test_events_organisation_hosting_another_gathering_is_no_side(extract_text):
 
 
 def test_events_both_sides_with_one_named_takes_the_host(extract_text):
-    record = extract_text("Le ministre a reçu les ambassadeurs de Chine, du Japon et de Suisse. "
-                          "Lors d'une audience accordée à l'ambassadeur suisse au terme de sa "
-                          "mission en Algérie, les deux parties se sont félicitées de la qualité "
-                          "des relations bilatérales.", PUB)
-    assert ["CHE", "DZA"] in [e["parties"] for e in events_of(record, "SUPPORT")]
+    record = extract_text("Le ministre a reçu les ambassadeurs d'Inde, du Brésil et de Norvège. "
+                          "Lors d'une audience accordée à l'ambassadeur norvégien à la fin de son "
+                          "séjour au Maroc, les deux parties ont salué l'excellence des "
+                          "relations bilatérales.", PUB)
+    assert ["MAR", "NOR"] in [e["parties"] for e in events_of(record, "SUPPORT")]
 
 
 def test_events_status_cue_in_a_relative_clause_is_not_the_acts(extract_text):
@@ -403,9 +403,9 @@ def test_events_status_cue_in_a_relative_clause_is_not_the_acts(extract_text):
 
 
 def test_events_cited_source_is_no_party(extract_text):
-    record = extract_text("Selon le ministre burkinabè des Affaires étrangères, Alpha Barry, le "
-                          "sommet de la Cedeao a décidé de suspendre la Guinée.", PUB)
-    assert all("BFA" not in e["parties"] for e in record["events"]) and record["events"]
+    record = extract_text("D'après le ministre nigérien des Affaires étrangères, Amadou Sow, le "
+                          "sommet de la Cedeao a décidé de suspendre le Mali.", PUB)
+    assert all("NER" not in e["parties"] for e in record["events"]) and record["events"]
 
 
 def test_events_visit_at_an_invitation_is_one_visit_not_a_planned_one(extract_text):
@@ -414,17 +414,17 @@ def test_events_visit_at_an_invitation_is_one_visit_not_a_planned_one(extract_te
     assert [(e["type"], e["status"]) for e in record["events"]] == [("CONSULT", "done")]
 
 
-TOUR = ("Le Premier ministre chinois Li Keqiang a commencé mardi une visite officielle au Brésil. "
-        "Le 21 mai, Li Keqiang se rendra en Colombie et il poursuivra ensuite sa tournée au "
-        "Pérou et au Chili.")
+TOUR = ("Le Premier ministre indien Ravi Kumar a entamé mardi une visite officielle en Argentine. "
+        "Le 21 mai, Ravi Kumar se rendra en Uruguay et il continuera ensuite sa tournée au "
+        "Paraguay et en Bolivie.")
 
 
 def test_events_tour_gives_one_visit_per_stop(extract_text):
     record = extract_text(TOUR, "2015-05-19")
     visits = sorted(e["parties"] for e in events_of(record, "CONSULT"))
-    assert visits == [["BRA", "CHN"], ["CHL", "CHN"], ["CHN", "COL"], ["CHN", "PER"]]
+    assert visits == [["ARG", "IND"], ["BOL", "IND"], ["IND", "PRY"], ["IND", "URY"]]
     for visit in events_of(record, "CONSULT"):
-        assert visit["source"] == ["CHN"]
+        assert visit["source"] == ["IND"]
 
 
 def test_events_stop_after_a_venue_goes_on_with_the_traveller(extract_text):
@@ -436,12 +436,12 @@ def test_events_stop_after_a_venue_goes_on_with_the_traveller(extract_text):
 
 
 def test_events_trade_figures_are_one_cooperation_when_they_are_the_news(extract_text):
-    text = ("Le commerce bilatéral entre le Ghana et le Vietnam a atteint 620 millions de dollars "
-            "en 2021. Au cours de la période, le Vietnam a exporté pour 400 millions de dollars "
-            "de marchandises vers le Ghana.")
+    text = ("Le commerce bilatéral entre le Ghana et la Thaïlande a atteint 620 millions de "
+            "dollars en 2021. Durant l'année, la Thaïlande a exporté pour 400 millions de "
+            "dollars de biens vers le Ghana.")
     record = extract_text(text, PUB)
     trade = only_event(record, "COOPERATE")
-    assert trade["parties"] == ["GHA", "VNM"] and len(trade["evidence"]) == 2
+    assert trade["parties"] == ["GHA", "THA"] and len(trade["evidence"]) == 2
 
 
 def test_events_trade_figures_beside_a_meeting_are_background(extract_text):

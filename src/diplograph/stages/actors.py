@@ -635,7 +635,7 @@ def _title_match(text: str, roles: list[tuple[str, str]]) -> tuple[str, int, int
             found.append((match.end(), len(phrase), match.start(), role, plural))
     ends = {f[0] for f in found}
     # the title nearest the name, unless it only completes the one before it
-    # ("la conseillère du président américain à la sécurité nationale X",
+    # ("le conseiller du président chilien pour les affaires stratégiques X",
     # "le conseiller du président, X": X is the adviser; but "l'émissaire du
     # président chinois Xi": the name right after the title is the president's)
     found = [f for f in found if not (_complement_of(lowered, f[2], ends)
@@ -851,8 +851,8 @@ class _SharedTitle:
 
 
 def _shared_titles(parsed, sent, spans, roles, names) -> dict[int, _SharedTitle]:
-    """"les ministres des Affaires étrangères azerbaïdjanais X, turc Y et
-    géorgien Z", "ses homologues pakistanais, X et azerbaïdjanais, Y", "ses deux
+    """"les ministres de la Défense estonien X, letton Y et
+    lituanien Z", "ses homologues pakistanais, X et azerbaïdjanais, Y", "ses deux
     homologues vietnamien et cambodgien X et Y": names listed under one plural
     title all hold it, each for the state of the adjective before it (or, where
     the adjectives come together, of the adjective in the same place)."""
@@ -878,7 +878,7 @@ def _shared_titles(parsed, sent, spans, roles, names) -> dict[int, _SharedTitle]
 
 
 def _shared_title_after(doc, items, roles, adjectives) -> dict[int, _SharedTitle]:
-    """"X, Y et Z, les présidents sénégalais, sud-soudanais et djiboutien": a
+    """"X, Y et Z, les présidents ghanéen, togolais et béninois": a
     plural title in apposition after the list; its adjectives go in order."""
     end = items[-1][1]
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -986,8 +986,8 @@ def _igo_office(parsed: ParsedDoc, text: str, roles: list[tuple[str, str]]) -> b
     """"le secrétaire général de l'OTAN", "l'émissaire de l'ONU sur la Syrie": an
     organisation named in the title before any state (or an office only an
     organisation has) makes its holder an official of that organisation. Only
-    the title nearest the name counts ("le président de la Caricom, le président
-    du Surinam, X" acts for Suriname)."""
+    the title nearest the name counts ("le président de l'Asean, le président
+    des Philippines, X" acts for the Philippines)."""
     text = _nearest_title(text, roles)
     lowered = " " + _fold(text) + " "
     if any(_title_pattern(p.lower()).search(lowered)

@@ -689,7 +689,7 @@ def _around(verb) -> set[str]:
 
 
 def _aim(verb) -> bool:
-    """"accélérer les procédures en vue de conclure un accord": a signing aimed at (an
+    """"hâter les démarches afin de conclure un traité": a signing aimed at (an
     infinitive clause on another word), not one done ("viennent de signer")."""
     return verb.morph.get("VerbForm") == ["Inf"] and verb.dep_ in ("acl", "advcl")
 

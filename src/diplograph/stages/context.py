@@ -144,7 +144,7 @@ def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,
                 current: tuple[str, ...]) -> list[str]:
     """"Les deux parties", "ils" with one side named and no main pair to fall
     back on: the other side is the host the sentence names ("l'ambassadeur
-    suisse au terme de sa mission en Algérie"), else the partner of that side
+    norvégien à la fin de son séjour au Pérou"), else the partner of that side
     in the act told just before."""
     venues = {m.actor_id for m in actors.in_sentence(sent.index)
               if m.place and not m.dateline and m.kind == "state"} - {side}
@@ -156,18 +156,25 @@ def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,
 
 
 def _cited_source(sent: ParsedSentence, m: Mention, prepositions: set[str]) -> bool:
-    """"Selon le ministre burkinabè, Alpha Barry, ...": the phrase a source
+    """"Selon le ministre malien, X, ...", "d'après ...": the phrase a source
     preposition opens names who reports, not who acts."""
     if m.token_start < 0 or not prepositions:
         return False
     token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
     for _ in range(3):  # "burkinabè" -> "ministre"; "Barry" -> "ministre"
-        if any(c.dep_ == "case" and c.lower_ in prepositions for c in token.children):
+        if any(c.dep_ == "case" and _case_words(c) in prepositions for c in token.children):
             return True
         if token.dep_ not in ("amod", "nmod", "appos", "flat:name") or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _case_words(case) -> str:
+    """A preposition with the words fixed to it ("d'après"), lowercased, with
+    one apostrophe, so a multiword source preposition is compared whole."""
+    last = max([case.i] + [c.i for c in case.children if c.dep_ == "fixed"])
+    return case.doc[case.i:last + 1].text.lower().replace("’", "'")
 
 
 def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -> bool:

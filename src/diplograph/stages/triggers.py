@@ -362,7 +362,7 @@ def _intent_complement(head, lang: LanguageData) -> bool:
     """"leur volonté de renforcer", "l'engagement du Canada à travailler": a
     will or pledge that names the act it aims at (an infinitive)."""
     candidates = [t for t in head.children if t.dep_ in ("acl", "nmod", "xcomp", "advcl", "obl", "ccomp")]
-    if head.dep_ == "obj":  # "a réaffirmé l'engagement des États-Unis à travailler": hung on the verb
+    if head.dep_ == "obj":  # "a rappelé l'engagement du Japon à œuvrer": hung on the verb
         candidates += [t for t in head.head.children if t.dep_ in ("xcomp", "advcl") and t.i > head.i]
     return any("Inf" in t.morph.get("VerbForm") and any(
         m.lower_ in lang.words("infinitive_markers") for m in t.children if m.dep_ in ("mark", "case"))
@@ -477,7 +477,7 @@ def _document_subject(head, lang: LanguageData) -> bool:
 
 
 def _private_object(head, lang: LanguageData) -> bool:
-    """"il rencontre les étudiants et ressortissants français": meeting
+    """"elle rencontre les chercheurs et expatriés belges": meeting
     private people is no diplomatic meeting."""
     objects = [c for c in head.children if c.dep_ in ("obj", "nmod") and c.pos_ == "NOUN"]
     private = lang.words("private_persons")
@@ -762,7 +762,7 @@ def signs_named_document(head, sent: ParsedSentence, bare: set, lang: LanguageDa
 
 
 def stated_by_document(head, lang: LanguageData) -> bool:
-    """"Le communiqué indique que les deux pays ont décidé de ...": an act a
+    """"La déclaration précise que les deux États ont résolu de ...": an act a
     document is said to state is that document's content (its signing or
     adoption, told elsewhere), not a further act."""
     token = head
