@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,51 @@ def test_cli_extract_unwritable_output_is_a_clean_error(articles, tmp_path):
     assert result.returncode in (1, 2)
     assert_clean(result)
     assert "out.jsonl" in result.stderr
+
+
+def test_cli_extract_names_with_markup_bad_json_and_impossible_dates_cost_one_line_each(
+        tmp_path):
+    folder = tmp_path / "odd [" / "x] names"  # a path with "[/x]" in it
+    folder.mkdir(parents=True)
+    (folder / "good [red].txt").write_text(ARTICLES["senegal_gambie"], encoding="utf-8")
+    lines = ["[" * 50_000 + "]" * 50_000,
+             json.dumps({"id": "bad-day", "text": ARTICLES["ghana_togo"],
+                         "published": "2021-02-30", "url": "https://x.test/[/x]"}),
+             json.dumps({"id": "no-day", "text": ARTICLES["ghana_togo"],
+                         "published": "0000-00-00"})]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = run("extract", folder)
+    assert_clean(result)
+    assert result.returncode == 1  # the nested line is rejected; the rest are read
+    assert sorted(r["doc_id"] for r in jsonl(result.stdout)) == ["bad-day", "good [red]",
+                                                                "no-day"]
+    stderr = [line for line in result.stderr.splitlines() if line.strip()]
+    assert any("feed.jsonl:1" in line and "nested too deeply" in line for line in stderr)
+    assert any("notes.pdf" in line and line.startswith("skipped") for line in stderr)
+    assert len(stderr) == 2, result.stderr
+
+
+def test_cli_internal_error_costs_one_document_and_exits_3_with_a_log(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from diplograph.cli import app
+    from diplograph.pipeline import Pipeline
+
+    for name, text in ARTICLES.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    read = Pipeline.read
+
+    def broken(self, parsed, models=None):  # a bug that only one document meets
+        if parsed.document.doc_id == "ghana_togo":
+            raise ZeroDivisionError("division by zero")
+        return read(self, parsed, models)
+
+    monkeypatch.setattr(Pipeline, "read", broken)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    result = CliRunner().invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 3
+    assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()
+            if line.startswith("{")] == ["senegal_gambie"]
+    (log,) = tmp_path.glob("diplograph-errors-*.log")
+    assert "ZeroDivisionError" in log.read_text() and str(log) in result.output

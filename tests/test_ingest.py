@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,7 @@ def test_ingest_text_utf8_bom_is_dropped(tmp_path):
 # ------------------------------------------------------------- folder walking
 
 
-def test_ingest_folder_walk_is_recursive_sorted_and_skips_hidden_and_unsupported(tmp_path):
+def test_ingest_folder_walk_is_recursive_sorted_and_names_what_it_skips(tmp_path):
     root = tmp_path / "corpus"
     write(root / "b.txt", BODY)
     write(root / "a.md", BODY)
@@ -96,8 +97,12 @@ def test_ingest_folder_walk_is_recursive_sorted_and_skips_hidden_and_unsupported
     write(root / "notes.pdf", b"%PDF-1.4")
     write(root / "table.csv", "a,b\n")
     write(root / "README", BODY)
-    found = [p.relative_to(root).as_posix() for p in expand_paths([root])]
+    walked = list(expand_paths([root]))
+    found = [p.relative_to(root).as_posix() for p in walked if isinstance(p, Path)]
     assert found == ["a.md", "b.txt", "sub/d.jsonl", "sub/deeper/c.html"]
+    skipped = [Path(r.source).name for r in walked if isinstance(r, Rejection)]
+    assert skipped == ["README", "notes.pdf", "table.csv"]  # hidden files get no line
+    assert all(r.kind == "skipped" for r in walked if isinstance(r, Rejection))
 
 
 @pytest.mark.parametrize("suffix", sorted(SUPPORTED_SUFFIXES))
@@ -230,9 +235,9 @@ def test_ingest_bad_file_gives_a_rejection_naming_it(tmp_path, name, content, re
     results = ingest(path)
     rejection = only(results, Rejection)
     assert len(results) == 1
-    assert rejection.source == str(path)
+    assert rejection.source in (str(path), f"{path}:1")  # a JSONL file names the line
     assert reason in rejection.reason
-    assert str(rejection).startswith(str(path) + ": ")
+    assert str(rejection).startswith(str(path))
 
 
 def test_ingest_non_utf8_reason_gives_the_offset_and_a_fix(tmp_path):
@@ -293,3 +298,62 @@ def test_ingest_html_headline_line_is_not_body(tmp_path):
     doc = only(ingest(write(tmp_path / "page.html", HTML)), Document)
     assert doc.text.startswith(doc.title + "\n")
     assert doc.body_start == len(doc.title) + 1
+
+
+# ------------------------------------------------------- inputs that once raised
+
+def test_ingest_jsonl_nested_too_deep_is_a_rejection_of_its_line(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    path = write(tmp_path / "deep.jsonl", deep + "\n" + json.dumps({"id": "ok", "text": BODY}))
+    results = ingest(path)
+    assert isinstance(results[0], Rejection) and "nested too deeply" in results[0].reason
+    assert results[0].source == f"{path}:1"
+    assert results[1].doc_id == "ok"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0c"])
+def test_ingest_jsonl_text_with_a_unicode_line_separator_is_one_record(tmp_path, separator):
+    text = BODY + separator + "Deuxième paragraphe."
+    path = write(tmp_path / "sep.jsonl", json.dumps({"id": "a", "text": text},
+                                                    ensure_ascii=False) + "\n")
+    (document,) = ingest(path)
+    assert isinstance(document, Document) and document.text == text
+
+
+def test_ingest_jsonl_record_over_the_limit_is_rejected_and_the_next_read(tmp_path):
+    big = json.dumps({"id": "big", "text": "x " * 600})
+    path = write(tmp_path / "c.jsonl", big + "\n" + json.dumps({"id": "ok", "text": BODY}))
+    results = list(iter_inputs([path], 1000))
+    assert isinstance(results[0], Rejection) and "too large" in results[0].reason
+    assert results[1].doc_id == "ok"
+
+
+@pytest.mark.parametrize("value", ["2021-02-30", "0000-00-00", "2021-13", "0000"])
+def test_ingest_impossible_published_dates_are_unknown(tmp_path, value):
+    path = write(tmp_path / "d.jsonl", json.dumps({"id": "a", "text": BODY, "published": value}))
+    (document,) = ingest(path)
+    assert document.published is None and document.published_basis == "unknown"
+
+
+def test_ingest_unreadable_file_in_a_folder_is_reported_and_the_others_read(tmp_path,
+                                                                            monkeypatch):
+    write(tmp_path / "a.txt", BODY)
+    locked = write(tmp_path / "b.txt", BODY)
+    read_bytes = Path.read_bytes
+
+    def refuse(path):  # root ignores chmod, so the refusal is simulated
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    results = ingest(tmp_path)
+    assert isinstance(results[0], Document)
+    assert isinstance(results[1], Rejection) and "Permission denied" in results[1].reason
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_ingest_named_pipe_is_reported_not_waited_on(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (rejection,) = ingest(tmp_path)
+    assert "not a regular file" in rejection.reason

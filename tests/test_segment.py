@@ -8,7 +8,7 @@ import pytest
 
 from diplograph.ingest.metadata import split_headline
 from diplograph.lang import load_language
-from diplograph.segment import _cut_line, split_sentences
+from diplograph.segment import MAX_SENTENCE, _cut_line, split_sentences
 
 SKIP = [re.compile(p) for p in load_language("fr").discourse["skip_line_patterns"]]
 
@@ -135,3 +135,17 @@ def test_a_period_without_its_space_still_ends_a_sentence():
     pieces = [s.text for s in split_sentences(text, 0, [])]
     assert pieces == ["Ils ont parlé entre les deux pays.", "Le ministre est parti.",
                       "M. Xi arrive."]
+
+
+def test_segment_a_run_with_no_full_stop_is_cut_into_bounded_pieces_at_clauses():
+    run = "le Mali et le Niger ont parlé de pêche, " * 500
+    sentences = split_sentences(run, 0, [])
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(s.text.endswith(",") for s in sentences[:-1])  # cut after a clause mark
+    assert "".join(run[s.start:s.end] for s in sentences).replace(" ", "") == \
+        run.replace(" ", "")
+
+
+def test_segment_a_run_with_no_space_is_cut_hard():
+    sentences = split_sentences("x" * 2500, 0, [])
+    assert [len(s.text) for s in sentences] == [MAX_SENTENCE, MAX_SENTENCE, 500]

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .ingest import iter_inputs
 from .periods import is_iso_day
@@ -31,25 +32,53 @@ MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Reject files larg
 
 def _records(paths: list[Path], lang: str | None, published: str | None, max_bytes: int,
              rejected: list[Rejection], learned: bool = False):
-    """Extract with a progress bar on stderr; rejections are printed as they come."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """Extract as the inputs are read (nothing is held back), with a progress
+    line on stderr; rejections are printed as they come and collected."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .extract import extract
 
-    items = list(iter_inputs(paths, max_bytes))
-    show = len(items) > 3 and err.is_terminal
-    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                  disable=not show, transient=True) as progress:
-        task = progress.add_task("extracting", total=len(items))
-        for result in extract(items, language=lang, published=published, learned=learned):
+    with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed:,.0f} documents"),
+                  TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("extracting", total=None)
+        for result in extract(iter_inputs(paths, max_bytes), language=lang,
+                              published=published, learned=learned):
             progress.advance(task)
             if isinstance(result, Rejection):
-                rejected.append(result)
-                err.print(f"[red]error[/red] {result.source}: {result.reason}", highlight=False,
-                          soft_wrap=True)
+                _report(result)
+                if result.kind != "skipped":
+                    rejected.append(result)
             else:
                 yield result
+
+
+def _report(rejection: Rejection) -> None:
+    """One line per input that gave no record; file names are printed as
+    they are, never read as console markup."""
+    label = {"skipped": "[yellow]skipped[/yellow]", "internal": "[red]internal error[/red]"
+             }.get(rejection.kind, "[red]error[/red]")
+    reason = rejection.reason if rejection.kind != "internal" else \
+        rejection.reason.replace("; please report it with the log below", "")
+    err.print(f"{label} {escape(rejection.source)}: {escape(reason)}", highlight=False,
+              soft_wrap=True)
+
+
+def exit_status(rejected: list[Rejection]) -> int:
+    """0 all inputs read, 1 some rejected, 3 an internal error happened (its
+    tracebacks are written to a log file whose path is printed)."""
+    internal = [r for r in rejected if r.kind == "internal"]
+    if internal:
+        import tempfile
+
+        with tempfile.NamedTemporaryFile("w", prefix="diplograph-errors-", suffix=".log",
+                                         delete=False, encoding="utf-8") as log:
+            for rejection in internal:
+                log.write(f"== {rejection.source}\n{rejection.trace}\n")
+        err.print(f"[red]{len(internal)} internal error(s)[/red]: tracebacks in "
+                  f"{escape(log.name)} (please attach it to a bug report)", highlight=False,
+                  soft_wrap=True)
+        return 3
+    return 1 if rejected else 0
 
 
 @app.command()
@@ -74,7 +103,8 @@ def extract(
     try:
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:
-        err.print(f"[red]error[/red] {output}: cannot write ({exc.strerror})", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(output))}: cannot write ({exc.strerror})",
+                  highlight=False)
         raise typer.Exit(2)
     try:
         console = Console(file=out, width=110 if output else None)
@@ -88,7 +118,7 @@ def extract(
     finally:
         if output:
             out.close()
-    raise typer.Exit(1 if rejected else 0)
+    raise typer.Exit(exit_status(rejected))
 
 
 @app.command("eval")
@@ -112,7 +142,7 @@ def evaluate(
     try:
         golds = load_gold(gold)
     except GoldError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2)
     languages = {lang} if lang else set(supported_languages())
     golds = {k: g for k, g in golds.items() if g.language in languages}
@@ -123,7 +153,7 @@ def evaluate(
         try:
             expected = load_expected(merges)
         except MergeGoldError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False)
+            err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
             raise typer.Exit(2)
     rejected: list[Rejection] = []
     every: list[dict] = []

@@ -99,7 +99,8 @@ def ingest(
     Each document is written in one transaction, so an interrupted run leaves
     only whole documents. Events and agreements reported by several articles
     are merged as they arrive."""
-    from .cli import _records
+    from .cli import _records, _report, exit_status
+    from .extract import internal_error
     from .periods import is_iso_day
 
     if published and not is_iso_day(published):
@@ -113,8 +114,11 @@ def ingest(
             except duckdb.Error as exc:  # this document is rolled back; the others go on
                 reason = f"cannot store: {str(exc).splitlines()[0]}"
                 rejected.append(Rejection(record.document.source, reason))
-                err.print(f"[red]error[/red] {escape(record.document.source)}: "
-                          f"{escape(reason)}", highlight=False, soft_wrap=True)
+                _report(rejected[-1])
+                continue
+            except Exception as exc:  # noqa: BLE001 - a bug costs its document only
+                rejected.append(internal_error(record.document.source, exc))
+                _report(rejected[-1])
                 continue
             stored += result.stored
             skipped += not result.stored
@@ -124,10 +128,10 @@ def ingest(
                           highlight=False)
         facts = store.stats()
     err.print(f"{stored} stored, {skipped} already stored, {len(rejected)} rejected · "
-              f"store {store.path}: {facts['documents']} documents, {facts['events']} events "
+              f"store {escape(str(store.path))}: {facts['documents']} documents, {facts['events']} events "
               f"(from {facts['events_reported']} reports), {facts['agreements']} agreements",
               highlight=False)
-    raise typer.Exit(1 if rejected else 0)
+    raise typer.Exit(exit_status(rejected))
 
 
 # ---------------------------------------------------------------- queries

@@ -3,13 +3,15 @@ settled, documents parsed a few at a time, and one bad document never
 costing the others. The reading itself is Pipeline's."""
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .errors import DiplographError, UnsupportedLanguage
+from .errors import DiplographError, InputError, UnsupportedLanguage
 from .lang import supported_languages
 from .langid import detect_language
 from .parsed import ParsedDoc
+from .periods import first_day
 from .pipeline import Pipeline
 from .types import Document, Record, Rejection
 
@@ -58,6 +60,9 @@ def _prepared(document: Document, language: str | None, published: str | None
     """The document with its publication date and language settled, and the language."""
     if published:
         document = replace(document, published=published, published_basis="given")
+    if document.published and first_day(document.published) is None:
+        raise InputError(f"publication date {document.published!r} is not a real date "
+                         "(YYYY, YYYY-MM or YYYY-MM-DD)")
     code = choose_language(document, language)
     return replace(document, language=code), code
 
@@ -95,6 +100,9 @@ def _extract_group(items: list[Document | Rejection], language: str | None,
         except DiplographError as exc:
             results.append(Rejection(item.source, str(exc)))
             continue
+        except Exception as exc:  # noqa: BLE001 - a bug costs its document only
+            results.append(internal_error(item.source, exc))
+            continue
         ready.append((len(results), document, code))
         results.append(None)
     try:
@@ -110,4 +118,13 @@ def _extract_group(items: list[Document | Rejection], language: str | None,
                                                       else None)
         except DiplographError as exc:
             results[position] = Rejection(items[position].source, str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug costs its document only
+            results[position] = internal_error(items[position].source, exc)
     yield from results
+
+
+def internal_error(source: str, exc: BaseException) -> Rejection:
+    """A failure nobody foresaw, kept with its traceback for a bug report."""
+    trace = "".join(traceback.format_exception(exc))
+    return Rejection(source, f"internal error ({type(exc).__name__}: {exc}); "
+                     "please report it with the log below", kind="internal", trace=trace)

@@ -29,10 +29,16 @@ class Document:
 
 @dataclass(frozen=True)
 class Rejection:
-    """An input that could not be read, with a reason a user can act on."""
+    """An input that could not be read, with a reason a user can act on.
+
+    ``kind`` says what it means for the run: "error" (the input is bad),
+    "skipped" (not a format diplograph reads; no failure) or "internal" (a
+    bug met while reading it; ``trace`` holds the traceback for a report)."""
 
     source: str
     reason: str
+    kind: str = "error"
+    trace: str | None = None
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"

@@ -17,17 +17,33 @@ SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjso
 
 
 def expand_paths(paths: list[Path]) -> Iterator[Path | Rejection]:
-    """Folders are walked recursively (sorted, hidden files skipped)."""
+    """Folders are walked recursively (sorted, hidden files and folders left
+    out); every other file in them is read or gets a line saying why not."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
+            yield from _walk(path)
         elif path.exists():
             yield path
         else:
             yield Rejection(str(path), "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path | Rejection]:
+    try:
+        children = sorted(folder.rglob("*"))
+    except OSError as exc:
+        yield Rejection(str(folder), f"cannot list the folder: {exc.strerror}")
+        return
+    for child in children:
+        if any(part.startswith(".") for part in child.relative_to(folder).parts):
+            continue
+        if child.is_dir():
+            continue
+        if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+            yield Rejection(str(child), "not a format diplograph reads (supported: "
+                            f"{', '.join(sorted(SUPPORTED_SUFFIXES))})", kind="skipped")
+        else:
+            yield child  # read_path reports special and unreadable files
 
 
 def iter_inputs(paths: list[Path], max_bytes: int) -> Iterator[Document | Rejection]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..periods import first_day
+
 _URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d{1,3}(?:\D|$))")
 _URL_DATE_LONG = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4}(?!\d)")
 _MAX_HEADLINE = 220
 
 
 def normalise_published(value: object) -> str | None:
-    """Accept ISO dates, datetimes and years; anything else is unknown."""
+    """Accept ISO dates, datetimes and years that name a real day, month or
+    year ("2021-02-30" and "0000-00-00" do not); anything else is unknown."""
     if value is None:
         return None
     if isinstance(value, (dt.date, dt.datetime)):
@@ -19,7 +22,8 @@ def normalise_published(value: object) -> str | None:
     match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
     if not match:
         return None
-    return "-".join(part for part in match.groups() if part)
+    iso = "-".join(part for part in match.groups() if part)
+    return iso if first_day(iso) is not None else None
 
 
 def date_from_url(url: str) -> str | None:

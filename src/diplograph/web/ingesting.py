@@ -2,6 +2,7 @@
 the store), with a result per file and limits on size and count."""
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 import threading
@@ -11,12 +12,13 @@ from typing import Any
 import duckdb
 from fastapi import HTTPException, UploadFile
 
-from ..extract import extract
+from ..extract import extract, internal_error
 from ..ingest import iter_inputs
 from ..periods import is_iso_day
 from ..types import Rejection
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+_log = logging.getLogger(__name__)
 
 
 def ingest_uploads(app, files: list[UploadFile], text: str | None, title: str | None,
@@ -73,6 +75,8 @@ def _extract_and_store(store, paths: list[Path], published: str | None, folder: 
     items = iter_inputs(paths, max_bytes=10**9)
     for outcome in extract(items, published=published):
         if isinstance(outcome, Rejection):
+            if outcome.trace:
+                _log.error("extracting %s failed\n%s", outcome.source, outcome.trace)
             yield _rejected(_shown_name(outcome.source, folder), outcome.reason)
             continue
         try:
@@ -80,6 +84,11 @@ def _extract_and_store(store, paths: list[Path], published: str | None, folder: 
         except duckdb.Error as exc:  # this file is rolled back; the others go on
             yield _rejected(_shown_name(outcome.document.source, folder),
                             f"cannot store: {str(exc).splitlines()[0]}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug costs this file, not the request
+            rejection = internal_error(outcome.document.source, exc)
+            _log.error("storing %s failed\n%s", outcome.document.source, rejection.trace)
+            yield _rejected(_shown_name(outcome.document.source, folder), rejection.reason)
             continue
         yield {"source": _shown_name(outcome.document.source, folder),
                "status": "stored" if written.stored else "already stored",
