@@ -52,6 +52,52 @@ def test_store_same_text_twice_changes_nothing(store):
     assert counts(store) == before
 
 
+@pytest.mark.parametrize("copy", [
+    lambda text: text.replace("\n", "\r\n"),  # line ends of another system
+    lambda text: text + "\n\n",  # one more trailing newline
+    lambda text: "\n" + text.replace("\n", " \t\n"),  # blank start, spaces ending lines
+    lambda text: text.replace("é", "e\u0301"),  # decomposed accents
+], ids=["crlf", "trailing-newline", "line-end-spaces", "nfd"])
+def test_store_the_same_text_copied_differently_is_not_stored_again(store, copy):
+    record = meeting("a", "2021-07-06", "2021-07-06")
+    text = record["text"] + "\nLes délégations ont échangé.\nFin."
+    first = store.ingest_record(dict(record, text=text))
+    before = counts(store)
+    again = store.ingest_record(dict(record, doc_id="copy", text=copy(text)))
+    assert first.stored and not again.stored and counts(store) == before
+
+
+def test_store_keeps_the_hash_of_the_text_as_ingested(store):
+    from diplograph.store.writer import raw_hash
+
+    record = meeting("a", "2021-07-06", "2021-07-06")
+    store.ingest_record(record)
+    (kept,) = store.con.execute("SELECT raw_hash FROM documents").fetchall()[0]
+    assert kept == raw_hash(record["text"])
+
+
+def test_store_migration_0004_gives_older_documents_the_normalised_hash(tmp_path):
+    from diplograph.store.writer import content_hash, raw_hash
+
+    path = tmp_path / "old.duckdb"
+    text = "Le Mali et le Niger. \r\nFin de l'e\u0301change.\n"
+    with open_store(path) as store:
+        store.ingest_record(dict(meeting("a", "2021-07-06", "2021-07-06"), text=text))
+        store.ingest_record(dict(meeting("b", "2021-07-06", "2021-07-06"), text="autre"))
+        store.con.execute("UPDATE documents SET text = ? WHERE name = 'b'", [text + "\n"])
+        store.con.execute("DELETE FROM schema_migrations WHERE name = "
+                          "'0004_normalised_text_hash'")
+        store.con.execute("UPDATE documents SET content_hash = sha256(text)")  # as before 0004
+        store.con.execute("ALTER TABLE documents DROP COLUMN raw_hash")
+    with open_store(path) as store:
+        rows = store.con.execute("SELECT name, content_hash, raw_hash FROM documents "
+                                 "ORDER BY name").fetchall()
+        assert rows[0] == ("a", content_hash(text), raw_hash(text))  # as Python computes it
+        assert rows[1] == ("b", raw_hash(text + "\n"), raw_hash(text + "\n"))  # a twin stays
+        assert not store.ingest_record(dict(meeting("c", "2021-07-06", "2021-07-06"),
+                                            text=text.replace("\r\n", "\n"))).stored
+
+
 def test_store_failed_write_leaves_nothing_behind(store):
     store.ingest_record(meeting("a", "2021-07-06", "2021-07-06"))
     before = counts(store)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +27,25 @@ class WriteResult:
 
 
 def content_hash(text: str) -> str:
+    """What tells two documents apart: the hash of the normalised text."""
+    return raw_hash(normalised_text(text))
+
+
+def raw_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalised_text(text: str) -> str:
+    """The text with what copying changes undone: Unicode NFC, LF line ends,
+    no spaces or tabs ending a line, no blank start or end. Migration 0004
+    computes the same in SQL for documents stored before it."""
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_END_SPACES.sub("\n", _LINE_ENDS.sub("\n", text))
+    return text.strip(" \t\n")
+
+
+_LINE_ENDS = re.compile(r"\r\n?")
+_LINE_END_SPACES = re.compile(r"[ \t]+\n")
 
 
 def write_record(con: duckdb.DuckDBPyConnection, record: dict[str, Any]) -> WriteResult:
@@ -67,11 +87,11 @@ def _parties_key(parties: list[str]) -> str:
 
 def _insert_document(con, doc_id: str, digest: str, record: dict, published_on) -> None:
     con.execute(
-        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [doc_id, digest, record["doc_id"], record.get("source"), record.get("url"),
          record.get("title"), record.get("language"), record.get("published"), published_on,
          record.get("published_basis"), record["text"], _json(record),
-         dt.datetime.now()])
+         dt.datetime.now(), raw_hash(record["text"])])
 
 
 def _insert_actors(con, doc_id: str, actors: list[dict]) -> None:
