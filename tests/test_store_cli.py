@@ -222,3 +222,44 @@ def test_store_cli_published_must_be_iso(tmp_path, samples_dir):
     result = invoke("ingest", samples_dir / "articles" / "02_maroc_colombie_appel.txt",
                     "--published", "20250304", "--db", tmp_path / "d.duckdb")
     assert result.exit_code == 2
+
+
+def test_store_cli_serve_refuses_a_missing_store_unless_told_to_create_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from diplograph.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "typo.duckdb")])
+    assert result.exit_code == 2 and "no store here" in result.output
+    assert "--create" in result.output and not (tmp_path / "typo.duckdb").exists()
+
+
+def test_store_cli_a_full_disk_stops_ingest_with_one_line_keeping_what_is_stored(
+        tmp_path, monkeypatch):
+    import duckdb
+    from typer.testing import CliRunner
+
+    from diplograph.cli import app
+    from diplograph.store import Store
+
+    for number in range(3):
+        (tmp_path / f"a{number}.txt").write_text(
+            f"Le président du Ghana a reçu le {number + 2} mars son homologue togolais.\n",
+            encoding="utf-8")
+    write = Store.ingest_record
+    calls = []
+
+    def fill_the_disk(self, record):
+        calls.append(record)
+        if len(calls) == 2:
+            raise duckdb.IOException('Could not write file "x.wal": No space left on device')
+        return write(self, record)
+
+    monkeypatch.setattr(Store, "ingest_record", fill_the_disk)
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 1 and len(calls) == 2
+    assert "no space left on device" in result.output and "1 documents stored" in result.output
+    monkeypatch.undo()
+    with open_store(db, read_only=True) as store:
+        assert store.stats()["documents"] == 1

@@ -115,6 +115,12 @@ def ingest(
                 reason = f"cannot store: {str(exc).splitlines()[0]}"
                 rejected.append(Rejection(record.document.source, reason))
                 _report(rejected[-1])
+                if _store_unwritable(exc):
+                    err.print(f"[red]stopped[/red]: the store cannot be written any more "
+                              f"({escape(_store_unwritable(exc))}); the {stored} documents "
+                              "stored so far stay stored. Free space and run again: they are "
+                              "skipped.", highlight=False, soft_wrap=True)
+                    break
                 continue
             except Exception as exc:  # noqa: BLE001 - a bug costs its document only
                 rejected.append(internal_error(record.document.source, exc))
@@ -132,6 +138,18 @@ def ingest(
               f"(from {facts['events_reported']} reports), {facts['agreements']} agreements",
               highlight=False)
     raise typer.Exit(exit_status(rejected))
+
+
+def _store_unwritable(exc: Exception) -> str | None:
+    """Why no later document can be written either (a full disk, a store
+    DuckDB gave up on), or None when only this document failed."""
+    message = str(exc)
+    for cause in ("No space left on device", "Disk quota exceeded", "Read-only file system"):
+        if cause in message:
+            return cause.lower()
+    if isinstance(exc, duckdb.FatalException) or "database has been invalidated" in message:
+        return "DuckDB closed the store after an error"
+    return None
 
 
 # ---------------------------------------------------------------- queries
@@ -291,14 +309,20 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind; 0.0.0.0 opens it to "
                                                       "the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    create: Annotated[bool, typer.Option(
+        "--create", help="Start an empty store when the file does not exist yet.")] = False,
 ) -> None:
     """Serve the web dashboard and the JSON API (docs at /docs) over a store.
 
     The server owns the store while it runs: add articles through the upload
     page or POST /api/ingest, and the dashboard keeps answering meanwhile."""
-    from .store import StoreError
+    from .store import StoreError, default_db_path
     from .web import WebUnavailable, create_app
 
+    path = Path(db) if db else default_db_path()
+    if not create and not path.exists():  # a typo must not serve an empty store
+        raise _fail(f"{path}: no store here; ingest articles first (`diplograph ingest ... "
+                    f"--db {path}`) or pass --create to start an empty one")
     try:
         app = create_app(db)
     except (WebUnavailable, StoreError) as exc:

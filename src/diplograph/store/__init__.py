@@ -136,7 +136,7 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> Store
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         reason = "in use by another process (a running ingest or server?)" \
-            if "lock" in str(exc).lower() else str(exc).splitlines()[0]
+            if "Conflicting lock" in str(exc) else str(exc).splitlines()[0]
         raise StoreError(f"{path}: cannot open the store: {reason}") from None
     except duckdb.Error as exc:
         raise StoreError(f"{path}: not a DuckDB store ({str(exc).splitlines()[0]})") from None

@@ -70,10 +70,19 @@ def write_record(con: duckdb.DuckDBPyConnection, record: dict[str, Any]) -> Writ
         remerge(con, keys)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _roll_back(con)
         raise
     return WriteResult(doc_id, record["doc_id"], True, len(record["events"]),
                        len(record["agreements"]), len(record["quantities"]))
+
+
+def _roll_back(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction; when the failure already ended it (a full
+    disk does), the failure, not the rollback, is what the user must read."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
 
 
 def _json(value: Any) -> str:
