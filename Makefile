@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install train bench bench-store bench-web eval-seeds eval-dev clean
+.PHONY: demo test install train bench bench-store bench-web bench-linear eval-seeds eval-dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ bench-store: $(STAMP)
 
 bench-web: $(STAMP)
 	$(BIN)/python benchmarks/bench_web.py
+
+bench-linear: $(STAMP)
+	$(BIN)/python benchmarks/bench_linearity.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
