@@ -12,11 +12,27 @@ from fastapi.testclient import TestClient  # noqa: E402
 from diplograph.web import create_app  # noqa: E402
 
 
+HOME = "http://localhost"  # what a page of this server sends as Origin
+
+
 @pytest.fixture(scope="module")
-def client(sample_store):
-    app = create_app(sample_store("web"), max_files=3, max_file_bytes=20_000)
-    with TestClient(app) as test_client:
+def web_app(sample_store):
+    return create_app(sample_store("web"), max_files=3, max_file_bytes=20_000, token="s3cret")
+
+
+@pytest.fixture(scope="module")
+def client(web_app):
+    """A browser on the server's own pages."""
+    with TestClient(web_app, base_url=HOME, headers={"origin": HOME}) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def bare(web_app):
+    """A client that sends no Origin nor Referer (a script, or another site's
+    form); no ``with``: leaving it would run the app's shutdown and close the
+    store the other clients share."""
+    return TestClient(web_app, base_url=HOME)
 
 
 def ok(client, url):
@@ -222,3 +238,73 @@ def test_web_api_refuses_posts_from_other_sites_and_huge_bodies(client):
                              headers={"origin": "http://evil.example"}), 403)
     assert_error(client.post("/api/ingest", content=b"x" * 200_000,
                              headers={"content-type": "text/plain"}), 413)
+
+
+@pytest.mark.parametrize("headers", [
+    {},  # neither Origin nor Referer
+    {"referer": "http://evil.example/page"},
+    {"referer": "https://localhost/upload"},  # another scheme is another site
+    {"origin": "https://localhost"},
+    {"origin": "null"},
+    {"x-diplograph-token": "wrong"},
+], ids=["none", "foreign-referer", "referer-scheme", "origin-scheme", "origin-null",
+        "wrong-token"])
+def test_web_api_writes_from_anywhere_but_the_own_pages_are_refused(bare, headers):
+    assert_error(bare.post("/api/ingest", data={"text": "x"}, headers=headers), 403)
+
+
+@pytest.mark.parametrize("headers", [
+    {"referer": "http://localhost/upload"},
+    {"x-diplograph-token": "s3cret"},
+    {"authorization": "Bearer s3cret"},
+], ids=["own-referer", "token-header", "bearer"])
+def test_web_api_writes_from_the_own_pages_or_with_the_token_are_read(bare, headers):
+    response = bare.post("/api/ingest", data={"text": "Texte bref."}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
+def test_web_api_dns_rebinding_is_refused_before_anything_is_read(web_app):
+    rebound = TestClient(web_app, base_url="http://attacker.example",
+                         headers={"origin": "http://attacker.example"})
+    assert_error(rebound.get("/api/stats"), 421)
+    assert_error(rebound.post("/api/ingest", data={"text": "x"}), 421)
+
+
+def test_web_api_chunked_body_past_the_limit_is_refused(client):
+    def chunks():  # no Content-Length: the bytes themselves are counted
+        for _ in range(200):
+            yield b"x" * 10_000
+
+    assert_error(client.post("/api/ingest", content=chunks(),
+                             headers={"content-type": "text/plain"}), 413)
+
+
+@pytest.mark.parametrize("url", ["/", "/api/stats", "/nowhere", "/api/events?limit=x"])
+def test_web_every_answer_carries_the_security_headers(client, url):
+    headers = client.get(url).headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "same-origin"
+
+
+def test_web_head_is_answered_like_get_without_a_body(client):
+    response = client.head("/api/stats")
+    assert response.status_code == 200 and response.content == b""
+    assert response.headers["content-type"].startswith("application/json")
+
+
+def test_web_pages_have_no_inline_style_or_script(client):
+    for url in ["/", "/agreements", "/upload"]:
+        page = client.get(url).text
+        assert "style=" not in page and "<script" not in page, url
+
+
+def test_web_token_required_beyond_loopback_even_from_the_own_pages(sample_store):
+    app = create_app(sample_store("web"), token="s3cret", token_required=True)
+    with TestClient(app, base_url=HOME, headers={"origin": HOME}) as browser:
+        assert_error(browser.post("/api/ingest", data={"text": "x"}), 401)
+        assert 'name="token"' in browser.get("/upload").text
+        answer = browser.post("/upload", data={"text": "Texte bref.", "token": "s3cret"})
+        assert answer.status_code == 200, answer.text

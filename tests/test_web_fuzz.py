@@ -14,12 +14,16 @@ from diplograph.web import create_app  # noqa: E402
 from tests_support import small_records  # noqa: E402
 
 
+TOKEN = "fuzz-token"
+
+
 def _app(tmp_path_factory):
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.duckdb"
     with open_store(path) as store:
         for record in small_records():
             store.ingest_record(record)
-    return create_app(path, max_files=2, max_file_bytes=5_000)
+    return create_app(path, max_files=2, max_file_bytes=5_000, token=TOKEN,
+                      allowed_hosts={"testserver"})  # the name schemathesis calls it by
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +50,7 @@ def test_web_fuzz_no_server_errors(web_app):
         @settings(max_examples=examples, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck))
         def run(case):
-            response = case.call()
+            response = case.call(headers={"x-diplograph-token": TOKEN})  # writes reach the app
             calls.append(response.status_code)
             case.validate_response(response, checks=[not_a_server_error])
             if response.status_code >= 400:

@@ -311,26 +311,50 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     create: Annotated[bool, typer.Option(
         "--create", help="Start an empty store when the file does not exist yet.")] = False,
+    token: Annotated[Optional[str], typer.Option(
+        "--token", envvar="DIPLOGRAPH_TOKEN", show_default=False,
+        help="Secret that scripts send (header x-diplograph-token) to write; default: a "
+             "new one, printed at start.")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option(
+        "--allow-host", help="A name clients reach the server by (repeatable); loopback "
+                             "names are always allowed.")] = None,
 ) -> None:
     """Serve the web dashboard and the JSON API (docs at /docs) over a store.
 
     The server owns the store while it runs: add articles through the upload
-    page or POST /api/ingest, and the dashboard keeps answering meanwhile."""
+    page or POST /api/ingest, and the dashboard keeps answering meanwhile.
+    Writes need the token unless they come from the dashboard's own pages on
+    loopback; beyond loopback every write needs it."""
+    import secrets
+
     from .store import StoreError, default_db_path
     from .web import WebUnavailable, create_app
+    from .web.guard import LOOPBACK_HOSTS
 
     path = Path(db) if db else default_db_path()
     if not create and not path.exists():  # a typo must not serve an empty store
         raise _fail(f"{path}: no store here; ingest articles first (`diplograph ingest ... "
                     f"--db {path}`) or pass --create to start an empty one")
+    loopback = host in LOOPBACK_HOSTS or host.startswith("127.")
+    hosts = set(LOOPBACK_HOSTS) | set(allow_host or [])
+    if host not in ("0.0.0.0", "::"):
+        hosts.add(host)
+    shown = "given by --token or DIPLOGRAPH_TOKEN" if token else None
+    token = token or secrets.token_urlsafe(18)
     try:
-        app = create_app(db)
+        app = create_app(path, allowed_hosts=hosts, token=token, token_required=not loopback)
     except (WebUnavailable, StoreError) as exc:
         raise _fail(str(exc))
     import uvicorn
 
     err.print(f"diplograph dashboard on http://{host}:{port}/ (API docs at /docs)",
               highlight=False)
+    err.print(f"write token: {shown or token} (header x-diplograph-token)", highlight=False)
+    if not loopback:
+        err.print(f"[yellow]warning[/yellow]: listening beyond loopback on {escape(host)}: "
+                  "anyone who can reach it can read the store, and every write needs the "
+                  f"token. Clients must use one of these names: {', '.join(sorted(hosts))} "
+                  "(add yours with --allow-host).", highlight=False, soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -8,14 +8,13 @@ the dashboard keeps answering while articles are ingested.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import swagger_ui_bundle
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -23,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..store import QueryError, open_store
 from ..store.queries import NotFound
+from .guard import LOOPBACK_HOSTS, Guard
 
 HERE = Path(__file__).parent
 #: limits on uploads (per request)
@@ -31,13 +31,29 @@ MAX_FILES = 20
 MAX_FILE_BYTES = 1_000_000
 
 
+#: the API docs: Swagger UI from its PyPI bundle, started by static/docs.js
+_DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>diplograph API</title>
+<link rel="icon" href="/docs-assets/favicon-32x32.png">
+<link rel="stylesheet" href="/docs-assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script></body></html>
+"""
+
+
 def error_body(status: int, message: str, detail=None) -> dict:
     """The one error shape of the API: ``{"error": {"status", "message", "detail"}}``."""
     return {"error": {"status": status, "message": message, "detail": detail}}
 
 
 def build_app(db_path=None, max_files: int = MAX_FILES,
-              max_file_bytes: int = MAX_FILE_BYTES) -> FastAPI:
+              max_file_bytes: int = MAX_FILE_BYTES, allowed_hosts: Iterable[str] | None = None,
+              token: str | None = None, token_required: bool = False) -> FastAPI:
+    """``allowed_hosts``: the names clients may use for this server (default:
+    the loopback names); ``token``: lets a script write without coming from
+    the server's pages; ``token_required``: every write needs it (a server
+    reachable beyond loopback). See ``guard``."""
     from . import api, pages
 
     store = open_store(db_path)
@@ -54,6 +70,7 @@ def build_app(db_path=None, max_files: int = MAX_FILES,
                               "documents. Every page of the dashboard has a JSON twin here.")
     app.state.store = store
     app.state.limits = {"max_files": max_files, "max_file_bytes": max_file_bytes}
+    app.state.token_required = token_required and token is not None
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -63,31 +80,20 @@ def build_app(db_path=None, max_files: int = MAX_FILES,
 
     @app.get("/docs", include_in_schema=False)
     def docs():
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="diplograph API",
-                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs-assets/swagger-ui.css",
-                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
-
-    @app.middleware("http")
-    async def guard_writes(request: Request, call_next):
-        """Posts are refused before they are read when they come from another
-        site's page (the server writes to the store) or announce a body larger
-        than the upload limits allow."""
-        if request.method == "POST":
-            origin = request.headers.get("origin")
-            if origin and urlsplit(origin).netloc != request.headers.get("host"):
-                return respond(request, 403, f"posts from {origin} are not accepted")
-            size = request.headers.get("content-length")
-            most = max_files * max_file_bytes + 64_000  # files plus form fields
-            if size and size.isdigit() and int(size) > most:
-                return respond(request, 413, f"request larger than {most} bytes")
-        return await call_next(request)
+        return HTMLResponse(_DOCS_PAGE)
 
     def respond(request: Request, status: int, message: str, detail=None):
         if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
             return JSONResponse(error_body(status, message, detail), status_code=status)
         html = pages.render_error(request, status, message)
         return HTMLResponse(html, status_code=status)
+
+    def refuse(scope, status: int, message: str):
+        return respond(Request(scope), status, message)
+
+    app.add_middleware(Guard, refuse=refuse, hosts=set(allowed_hosts or LOOPBACK_HOSTS),
+                       token=token, token_required=token_required,
+                       max_body=max_files * max_file_bytes + 64_000)
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, exc: QueryError):

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from ..store import queries
@@ -21,7 +21,6 @@ from .highlight import marked_text, paragraph_with_evidence
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals["status_colours"] = charts.STATUS_COLOURS
-templates.env.globals["badge_colours"] = {**charts.STATUS_COLOURS, **charts.AGREEMENT_COLOURS}
 
 
 def _page(request: Request, name: str, twin: str, **context) -> HTMLResponse:
@@ -31,6 +30,17 @@ def _page(request: Request, name: str, twin: str, **context) -> HTMLResponse:
 def render_error(request: Request, status: int, message: str) -> str:
     return templates.get_template("error.html").render(
         request=request, status=status, message=message, twin=None)
+
+
+@router.get("/colours.css", include_in_schema=False)
+def colours() -> Response:
+    """Badge colours as classes (the content policy allows no inline style),
+    from the one palette the charts use."""
+    palette = {**charts.STATUS_COLOURS, **charts.AGREEMENT_COLOURS}
+    rules = "".join(f".status.s-{name} {{ background: {colour}; }}\n"
+                    for name, colour in palette.items())
+    return Response(rules, media_type="text/css",
+                    headers={"cache-control": "public, max-age=3600"})
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -113,18 +123,21 @@ def search(request: Request, q: Annotated[str, Query(max_length=200)] = ""):
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request):
     return _page(request, "upload.html", "/api/ingest", results=None,
-                 limits=request.app.state.limits)
+                 limits=request.app.state.limits,
+                 token_required=request.app.state.token_required)
 
 
 @router.post("/upload", response_class=HTMLResponse)
 def upload(request: Request, files: Annotated[list[UploadFile | str] | None, File()] = None,
            text: Annotated[str | None, Form()] = None,
            title: Annotated[str | None, Form()] = None,
-           published: Annotated[str | None, Form()] = None):
+           published: Annotated[str | None, Form()] = None,
+           token: Annotated[str | None, Form(include_in_schema=False)] = None):
     from .ingesting import ingest_uploads
 
     # a form sent with no file chosen has an empty file field: a string, not a file
     files = [f for f in files or [] if not isinstance(f, str) and f.filename]
     outcome = ingest_uploads(request.app, files, text, title, published or None)
     return _page(request, "upload.html", "/api/ingest", results=outcome,
-                 limits=request.app.state.limits)
+                 limits=request.app.state.limits,
+                 token_required=request.app.state.token_required)
