@@ -357,3 +357,15 @@ def test_ingest_named_pipe_is_reported_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     (rejection,) = ingest(tmp_path)
     assert "not a regular file" in rejection.reason
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "crawl.warc", "dump.jsonl.gz", "a.pdf"])
+def test_ingest_named_file_of_another_format_is_refused_not_read_as_text(tmp_path, name):
+    path = write(tmp_path / name, BODY)
+    (rejection,) = ingest(path)
+    assert isinstance(rejection, Rejection) and "not a format diplograph reads" in rejection.reason
+
+
+def test_ingest_named_file_without_suffix_is_read_as_text(tmp_path):
+    (document,) = ingest(write(tmp_path / "article", BODY))
+    assert isinstance(document, Document)

@@ -23,9 +23,19 @@ def expand_paths(paths: list[Path]) -> Iterator[Path | Rejection]:
         if path.is_dir():
             yield from _walk(path)
         elif path.exists():
-            yield path
+            yield _named(path)
         else:
             yield Rejection(str(path), "no such file or folder")
+
+
+def _named(path: Path) -> Path | Rejection:
+    """A file named on the command line is read as text when it has no suffix
+    or a supported one; a feed, archive or document of another kind is
+    refused rather than read as text and rejected for its "language"."""
+    if path.suffix and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return Rejection(str(path), f"not a format diplograph reads ({path.suffix}; supported: "
+                                    f"{', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    return path
 
 
 def _walk(folder: Path) -> Iterator[Path | Rejection]:
