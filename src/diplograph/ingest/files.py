@@ -75,6 +75,7 @@ def _read_jsonl_file(path: Path, source: str, max_bytes: int
                      ) -> Iterator[Document | Rejection]:
     """Line by line from disk: only "\\n" ends a record (U+2028 or U+0085 in a
     text are characters of that text, as JSON allows)."""
+    read = 0
     try:
         with path.open("rb") as stream:
             for number, raw in enumerate(stream, start=1):
@@ -85,12 +86,14 @@ def _read_jsonl_file(path: Path, source: str, max_bytes: int
                 if number == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 line = _decoded(raw, where)
-                if isinstance(line, Rejection):
-                    yield line
-                elif line.strip():
-                    yield read_jsonl_line(line, where)
+                if isinstance(line, Rejection) or line.strip():
+                    read += 1
+                    yield line if isinstance(line, Rejection) else read_jsonl_line(line, where)
     except OSError as exc:
         yield Rejection(source, f"cannot read: {exc.strerror}")
+        return
+    if not read:
+        yield Rejection(source, "no JSON lines in it (only blank lines)")
 
 
 def read_jsonl(content: str, source: str) -> Iterator[Document | Rejection]:
