@@ -756,7 +756,7 @@ def _uncredited(parsed: ParsedDoc, sent: ParsedSentence, spans: list[tuple[int, 
 def _bare_surnames(parsed: ParsedDoc, drafts: dict[str, _PersonDraft], singles: list
                    ) -> list[tuple[ParsedSentence, int, int]]:
     """Surnames of people already named, where the NER missed them ("Otieno a demandé")."""
-    surnames = {d.tokens[-1] for d in drafts.values() if len(d.tokens) > 1}
+    surnames = {_surname(d.tokens) for d in drafts.values() if len(d.tokens) > 1} - {None}
     taken = {(sent.index, start) for sent, start, _ in singles}
     for draft in drafts.values():
         taken.update((m.sentence, i) for m in draft.mentions
@@ -767,6 +767,14 @@ def _bare_surnames(parsed: ParsedDoc, drafts: dict[str, _PersonDraft], singles: 
             if token.text in surnames and (sent.index, token.i) not in taken:
                 found.append((sent, token.i, token.i + 1))
     return found
+
+
+def _surname(tokens: tuple[str, ...]) -> str | None:
+    """The word a person is named by alone: the last one, but the first when
+    the name ends on a hyphenated given name ("Kim Jong-un" is "Kim", split
+    Kim / Jong / - / un); never a lower-case piece ("un")."""
+    word = tokens[0] if len(tokens) > 2 and "-" in tokens[:-1] else tokens[-1]
+    return word if word[:1].isupper() else None
 
 
 def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
