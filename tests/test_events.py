@@ -464,3 +464,29 @@ def test_events_several_unnamed_doers_go_on_with_the_last_sides(extract_text):
             "contre la pêche illégale.")
     record = extract_text(text, PUB)
     assert only_event(record, "AGREE")["parties"] == ["CHL", "ECU", "PER"]
+
+
+def test_events_both_sides_with_one_named_take_the_partner_of_the_last_meeting(extract_text):
+    text = ("Le Premier ministre norvégien Jonas Berg a eu lundi un entretien téléphonique avec le "
+            "président finlandais Mikko Laine. Mikko Laine a accusé la Russie d'avoir menacé "
+            "l'Estonie et la Lettonie. L'Estonie et la Lettonie ont demandé à la Russie de retirer "
+            "ses troupes. L'appel a été lancé à l'initiative de la Norvège et les deux parties ont "
+            "convenu de rester en contact.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "AGREE")["parties"] == ["FIN", "NOR"]
+
+
+def test_events_bare_title_as_subject_is_the_one_holder_named_before(extract_text):
+    text = ("Le chef de la diplomatie chilienne, Ana Torres, a rencontré à Genève ses homologues "
+            "du Pérou et de la Bolivie. Le mardi 4 mars, le ministre des Affaires étrangères a "
+            "rencontré le secrétaire général de l'OTAN.")
+    record = extract_text(text, PUB)
+    assert ["CHL", "igo:nato"] in [e["parties"] for e in events_of(record, "CONSULT")]
+
+
+def test_events_il_goes_on_with_the_subject_not_the_counterpart_just_named(extract_text):
+    text = ("Le ministre ghanéen des Affaires étrangères, Kwame Mensah, a rencontré son homologue "
+            "du Togo, Kodjo Agbeko. Les deux ministres ont discuté du commerce. Il a ensuite "
+            "rencontré le ministre des Affaires étrangères du Bénin, Paul Hounsou.")
+    record = extract_text(text, PUB)
+    assert ["BEN", "GHA"] in [e["parties"] for e in events_of(record, "CONSULT")]

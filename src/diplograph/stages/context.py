@@ -101,7 +101,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             if country not in ids:
                 ids.append(country)
     if len(ids) == 1 and len(actors.dyad) < 2 and _mentions_both_sides(parsed.language, lowered):
-        ids.extend(_other_side(actors, sent, ids[0], current))
+        ids.extend(_other_side(actors, sent, ids[0], current, company))
     if not ids:
         ids = list(actors.dyad) or _sides_told_before(current, head, parsed.language)
     elif len(ids) == 1 and len(actors.dyad) == 2 and ids[0] in actors.dyad:
@@ -141,17 +141,19 @@ def _several_doers(head, lang: LanguageData) -> bool:
 
 
 def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,
-                current: tuple[str, ...]) -> list[str]:
+                current: tuple[str, ...], company: tuple[str, ...] = ()) -> list[str]:
     """"Les deux parties", "ils" with one side named and no main pair to fall
     back on: the other side is the host the sentence names ("l'ambassadeur
     suisse au terme de sa mission en Algérie"), else the partner of that side
-    in the act told just before."""
+    in the act told just before, else in the last meeting told (an act of
+    three states may come between the call and "les deux parties")."""
     venues = {m.actor_id for m in actors.in_sentence(sent.index)
               if m.place and not m.dateline and m.kind == "state"} - {side}
     if len(venues) == 1:
         return sorted(venues)
-    if len(current) == 2 and side in current:
-        return [c for c in current if c != side]
+    for pair in (current, company):
+        if len(pair) == 2 and side in pair:
+            return [c for c in pair if c != side]
     return []
 
 
