@@ -490,3 +490,13 @@ def test_events_il_goes_on_with_the_subject_not_the_counterpart_just_named(extra
             "rencontré le ministre des Affaires étrangères du Bénin, Paul Hounsou.")
     record = extract_text(text, PUB)
     assert ["BEN", "GHA"] in [e["parties"] for e in events_of(record, "CONSULT")]
+
+
+def test_events_pronoun_chain_keeps_the_traveller_past_the_hosts_met(extract_text):
+    text = ("La ministre canadienne des Affaires étrangères, Claire Dubois, est arrivée lundi au "
+            "Kenya. Elle a rencontré le président kényan William Otieno. Elle a aussi retrouvé le "
+            "président tanzanien Jomo Kariuki à Nairobi. Elle se rendra vendredi en Ouganda, où "
+            "elle s'entretiendra avec le Premier ministre Robert Nsubuga.")
+    record = extract_text(text, PUB)
+    meetings = [e["parties"] for e in events_of(record, "CONSULT")]
+    assert ["CAN", "UGA"] in meetings and ["TZA", "UGA"] not in meetings

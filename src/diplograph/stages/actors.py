@@ -1441,7 +1441,7 @@ def _resolve_pronouns_and_roles(parsed: ParsedDoc, index: ActorIndex) -> None:
     for sent in parsed.readable():
         for token in sent.doc:
             if token.lower_ in pronouns and token.dep_.startswith("nsubj"):
-                before = [m for m in people if m.start < sent.start + token.idx]
+                before = [m for m in people + added if m.start < sent.start + token.idx]
                 if before:
                     last = _antecedent(before, sentences)
                     s = sent.start + token.idx
