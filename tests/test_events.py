@@ -500,3 +500,12 @@ def test_events_pronoun_chain_keeps_the_traveller_past_the_hosts_met(extract_tex
     record = extract_text(text, PUB)
     meetings = [e["parties"] for e in events_of(record, "CONSULT")]
     assert ["CAN", "UGA"] in meetings and ["TZA", "UGA"] not in meetings
+
+
+def test_events_host_of_unknown_country_is_the_side_the_meeting_leaves_out(extract_text):
+    text = ("Les travaux de la réunion tripartite (Kenya, Ouganda et Rwanda) sur le Soudan du Sud "
+            "se sont ouverts mardi à Nairobi. Le ministre des Affaires étrangères, Joseph Mwangi, a "
+            "présidé la réunion à laquelle participent ses homologues ougandais, Peter Okello, et "
+            "rwandais, Eric Habimana.")
+    record = extract_text(text, PUB)
+    assert [e["parties"] for e in events_of(record, "CONSULT")] == [["KEN", "RWA", "UGA"]]

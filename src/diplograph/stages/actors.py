@@ -1478,7 +1478,8 @@ def _bare_titles(parsed: ParsedDoc, index: ActorIndex, people: list[Mention]) ->
         taken = {i for m in index.in_sentence(sent.index) if m.token_start >= 0
                  for i in range(m.token_start, max(m.token_end, m.token_start + 1))}
         for token in sent.doc:
-            if not token.dep_.startswith("nsubj") or "Plur" in token.morph.get("Number")                     or not any(c.dep_ == "det" and c.lower_ in articles for c in token.children):
+            if not token.dep_.startswith("nsubj") or "Plur" in token.morph.get("Number") \
+                    or not any(c.dep_ == "det" and c.lower_ in articles for c in token.children):
                 continue
             subtree = sorted(t.i for t in token.subtree)
             if taken & set(subtree):

@@ -114,6 +114,21 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     return Participants(sorted(set(ids)), source, target, people)
 
 
+def with_unplaced_host(actors: ActorIndex, sent: ParsedSentence, head, who: Participants,
+                       company: tuple[str, ...]) -> Participants:
+    """"X a présidé la réunion à laquelle prennent part ses homologues égyptien
+    et tunisien" after a meeting of three: a person of unknown country as the
+    subject of a meeting stands for the one side of the meeting just told that
+    the sentence leaves out, when every side it names belongs to that meeting."""
+    subject = subject_tokens(head)
+    unplaced = any(m.kind == "person" and m.token_start in subject
+                   and not actors.side_of(m.actor_id) for m in actors.in_sentence(sent.index))
+    left = [c for c in company if c not in who.parties]
+    if not unplaced or not who.parties or len(left) != 1 or not set(who.parties) <= set(company):
+        return who
+    return Participants(sorted(who.parties + left), left, sorted(who.parties), who.people)
+
+
 def _sides_told_before(current: tuple[str, ...], head, lang: LanguageData) -> list[str]:
     """"Ils ont convenu de ...", "Le premier ministre et le président ont
     convenu", "La réunion s'est soldée par l'adoption ...": an act done by

@@ -16,7 +16,7 @@ from ..types import Agreement, Event, Evidence, Quantity
 from ..vocab import SECTOR_CONTEXT
 from .actors import ActorIndex
 from .agreements import DocumentMention
-from .context import date_in, location_in, modality, participants
+from .context import date_in, location_in, modality, participants, with_unplaced_host
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .quantities import number_value
@@ -105,6 +105,8 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     p.startswith("igo:") for p in who.parties):
                 # "a reçu à Alger ...": the venue is the host when no one else is named
                 who = participants(parsed, actors, sent, head, include_places=True)
+            if trigger.type == "CONSULT":
+                who = with_unplaced_host(actors, sent, head, who, company)
             parties = who.parties
             if trigger.type == "CONSULT" and len(parties) == 1 and len(actors.dyad) == 2 \
                     and parties[0] in actors.dyad and mode != "multilateral":
