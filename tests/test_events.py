@@ -509,3 +509,11 @@ def test_events_host_of_unknown_country_is_the_side_the_meeting_leaves_out(extra
             "rwandais, Eric Habimana.")
     record = extract_text(text, PUB)
     assert [e["parties"] for e in events_of(record, "CONSULT")] == [["KEN", "RWA", "UGA"]]
+
+
+def test_events_support_with_one_side_goes_to_its_last_partner_met(extract_text):
+    text = ("Le président chilien Gabriel Rojas a reçu lundi son homologue uruguayen Martín Sosa. "
+            "La veille, le Pérou avait dénoncé la Bolivie et le Pérou a rappelé son ambassadeur en "
+            "Bolivie. Par ailleurs, l'Uruguay a confirmé son soutien à la réforme des retraites.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "SUPPORT")["parties"] == ["CHL", "URY"]
