@@ -464,3 +464,56 @@ def test_events_several_unnamed_doers_go_on_with_the_last_sides(extract_text):
             "contre la pêche illégale.")
     record = extract_text(text, PUB)
     assert only_event(record, "AGREE")["parties"] == ["CHL", "ECU", "PER"]
+
+
+def test_events_both_sides_with_one_named_take_the_partner_of_the_last_meeting(extract_text):
+    text = ("Le Premier ministre norvégien Jonas Berg a eu lundi un entretien téléphonique avec le "
+            "président finlandais Mikko Laine. Mikko Laine a accusé la Russie d'avoir menacé "
+            "l'Estonie et la Lettonie. L'Estonie et la Lettonie ont demandé à la Russie de retirer "
+            "ses troupes. L'appel a été lancé à l'initiative de la Norvège et les deux parties ont "
+            "convenu de rester en contact.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "AGREE")["parties"] == ["FIN", "NOR"]
+
+
+def test_events_bare_title_as_subject_is_the_one_holder_named_before(extract_text):
+    text = ("Le chef de la diplomatie chilienne, Ana Torres, a rencontré à Genève ses homologues "
+            "du Pérou et de la Bolivie. Le mardi 4 mars, le ministre des Affaires étrangères a "
+            "rencontré le secrétaire général de l'OTAN.")
+    record = extract_text(text, PUB)
+    assert ["CHL", "igo:nato"] in [e["parties"] for e in events_of(record, "CONSULT")]
+
+
+def test_events_il_goes_on_with_the_subject_not_the_counterpart_just_named(extract_text):
+    text = ("Le ministre ghanéen des Affaires étrangères, Kwame Mensah, a rencontré son homologue "
+            "du Togo, Kodjo Agbeko. Les deux ministres ont discuté du commerce. Il a ensuite "
+            "rencontré le ministre des Affaires étrangères du Bénin, Paul Hounsou.")
+    record = extract_text(text, PUB)
+    assert ["BEN", "GHA"] in [e["parties"] for e in events_of(record, "CONSULT")]
+
+
+def test_events_pronoun_chain_keeps_the_traveller_past_the_hosts_met(extract_text):
+    text = ("La ministre canadienne des Affaires étrangères, Claire Dubois, est arrivée lundi au "
+            "Kenya. Elle a rencontré le président kényan William Otieno. Elle a aussi retrouvé le "
+            "président tanzanien Jomo Kariuki à Nairobi. Elle se rendra vendredi en Ouganda, où "
+            "elle s'entretiendra avec le Premier ministre Robert Nsubuga.")
+    record = extract_text(text, PUB)
+    meetings = [e["parties"] for e in events_of(record, "CONSULT")]
+    assert ["CAN", "UGA"] in meetings and ["TZA", "UGA"] not in meetings
+
+
+def test_events_host_of_unknown_country_is_the_side_the_meeting_leaves_out(extract_text):
+    text = ("Les travaux de la réunion tripartite (Kenya, Ouganda et Rwanda) sur le Soudan du Sud "
+            "se sont ouverts mardi à Nairobi. Le ministre des Affaires étrangères, Joseph Mwangi, a "
+            "présidé la réunion à laquelle participent ses homologues ougandais, Peter Okello, et "
+            "rwandais, Eric Habimana.")
+    record = extract_text(text, PUB)
+    assert [e["parties"] for e in events_of(record, "CONSULT")] == [["KEN", "RWA", "UGA"]]
+
+
+def test_events_support_with_one_side_goes_to_its_last_partner_met(extract_text):
+    text = ("Le président chilien Gabriel Rojas a reçu lundi son homologue uruguayen Martín Sosa. "
+            "La veille, le Pérou avait dénoncé la Bolivie et le Pérou a rappelé son ambassadeur en "
+            "Bolivie. Par ailleurs, l'Uruguay a confirmé son soutien à la réforme des retraites.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "SUPPORT")["parties"] == ["CHL", "URY"]

@@ -756,7 +756,7 @@ def _uncredited(parsed: ParsedDoc, sent: ParsedSentence, spans: list[tuple[int, 
 def _bare_surnames(parsed: ParsedDoc, drafts: dict[str, _PersonDraft], singles: list
                    ) -> list[tuple[ParsedSentence, int, int]]:
     """Surnames of people already named, where the NER missed them ("Otieno a demandé")."""
-    surnames = {d.tokens[-1] for d in drafts.values() if len(d.tokens) > 1}
+    surnames = {_surname(d.tokens) for d in drafts.values() if len(d.tokens) > 1} - {None}
     taken = {(sent.index, start) for sent, start, _ in singles}
     for draft in drafts.values():
         taken.update((m.sentence, i) for m in draft.mentions
@@ -767,6 +767,14 @@ def _bare_surnames(parsed: ParsedDoc, drafts: dict[str, _PersonDraft], singles: 
             if token.text in surnames and (sent.index, token.i) not in taken:
                 found.append((sent, token.i, token.i + 1))
     return found
+
+
+def _surname(tokens: tuple[str, ...]) -> str | None:
+    """The word a person is named by alone: the last one, but the first when
+    the name ends on a hyphenated given name ("Kim Jong-un" is "Kim", split
+    Kim / Jong / - / un); never a lower-case piece ("un")."""
+    word = tokens[0] if len(tokens) > 2 and "-" in tokens[:-1] else tokens[-1]
+    return word if word[:1].isupper() else None
 
 
 def _merge_partial_names(drafts: dict[str, _PersonDraft]) -> None:
@@ -1428,20 +1436,62 @@ def _resolve_pronouns_and_roles(parsed: ParsedDoc, index: ActorIndex) -> None:
     point back to a person already named."""
     pronouns = set(parsed.language.discourse["person_pronouns"])
     people = [m for m in index.mentions if m.kind == "person"]
+    sentences = {s.index: s for s in parsed.readable()}
     added = []
     for sent in parsed.readable():
         for token in sent.doc:
             if token.lower_ in pronouns and token.dep_.startswith("nsubj"):
-                before = [m for m in people if m.start < sent.start + token.idx]
+                before = [m for m in people + added if m.start < sent.start + token.idx]
                 if before:
-                    last = max(before, key=lambda m: m.start)
+                    last = _antecedent(before, sentences)
                     s = sent.start + token.idx
                     added.append(Mention(last.actor_id, "person", sent.index, token.i,
                                          token.i + 1, s, s + len(token.text), token.text,
                                          "pronoun"))
     states = [m for m in index.mentions if m.kind == "state"]
     added.extend(_plural_pronouns(parsed, people, states))
+    added.extend(_bare_titles(parsed, index, people))
     index.mentions.extend(added)
+
+
+def _antecedent(before: list[Mention], sentences: dict[int, ParsedSentence]) -> Mention:
+    """Whom "il" stands for: the last person named, unless that person only
+    completes the sentence of another who is its subject ("X a rencontré son
+    homologue Y. ... Il a rencontré": X goes on acting)."""
+    last = max(before, key=lambda m: m.start)
+    own = [m for m in before if m.sentence == last.sentence and m.token_start >= 0
+           and _clause_side(sentences[m.sentence].doc[m.token_start]) == "subject"]
+    if own and all(_clause_side(sentences[m.sentence].doc[m.token_start]) != "subject"
+                   for m in before if m.sentence == last.sentence and m.start > own[-1].start):
+        return own[-1]
+    return last
+
+
+def _bare_titles(parsed: ParsedDoc, index: ActorIndex, people: list[Mention]) -> list[Mention]:
+    """"Le ministre des Affaires étrangères a rencontré ...": a title with a
+    definite article as the subject, naming no one and no state, is the one
+    person named before who holds that office (none when several do)."""
+    roles = _role_table(parsed)
+    articles = parsed.language.words("definite_articles")
+    out = []
+    for sent in parsed.readable():
+        taken = {i for m in index.in_sentence(sent.index) if m.token_start >= 0
+                 for i in range(m.token_start, max(m.token_end, m.token_start + 1))}
+        for token in sent.doc:
+            if not token.dep_.startswith("nsubj") or "Plur" in token.morph.get("Number") \
+                    or not any(c.dep_ == "det" and c.lower_ in articles for c in token.children):
+                continue
+            subtree = sorted(t.i for t in token.subtree)
+            if taken & set(subtree):
+                continue
+            role = _read_title(sent.doc[subtree[0]:subtree[-1] + 1].text, roles)
+            s = sent.start + token.idx
+            holders = {m.actor_id for m in people if m.start < s
+                       and index.actors[m.actor_id].role == role and index.side_of(m.actor_id)}
+            if role and len(holders) == 1:
+                out.append(Mention(holders.pop(), "person", sent.index, token.i, token.i + 1,
+                                   s, s + len(token.text), token.text, "role"))
+    return out
 
 
 def _plural_pronouns(parsed: ParsedDoc, people: list[Mention], states: list[Mention]

@@ -101,7 +101,7 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
             if country not in ids:
                 ids.append(country)
     if len(ids) == 1 and len(actors.dyad) < 2 and _mentions_both_sides(parsed.language, lowered):
-        ids.extend(_other_side(actors, sent, ids[0], current))
+        ids.extend(_other_side(actors, sent, ids[0], current, company))
     if not ids:
         ids = list(actors.dyad) or _sides_told_before(current, head, parsed.language)
     elif len(ids) == 1 and len(actors.dyad) == 2 and ids[0] in actors.dyad:
@@ -112,6 +112,21 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
     target = sorted(set(ids) - set(source))
     return Participants(sorted(set(ids)), source, target, people)
+
+
+def with_unplaced_host(actors: ActorIndex, sent: ParsedSentence, head, who: Participants,
+                       company: tuple[str, ...]) -> Participants:
+    """"X a présidé la réunion à laquelle prennent part ses homologues égyptien
+    et tunisien" after a meeting of three: a person of unknown country as the
+    subject of a meeting stands for the one side of the meeting just told that
+    the sentence leaves out, when every side it names belongs to that meeting."""
+    subject = subject_tokens(head)
+    unplaced = any(m.kind == "person" and m.token_start in subject
+                   and not actors.side_of(m.actor_id) for m in actors.in_sentence(sent.index))
+    left = [c for c in company if c not in who.parties]
+    if not unplaced or not who.parties or len(left) != 1 or not set(who.parties) <= set(company):
+        return who
+    return Participants(sorted(who.parties + left), left, sorted(who.parties), who.people)
 
 
 def _sides_told_before(current: tuple[str, ...], head, lang: LanguageData) -> list[str]:
@@ -141,17 +156,19 @@ def _several_doers(head, lang: LanguageData) -> bool:
 
 
 def _other_side(actors: ActorIndex, sent: ParsedSentence, side: str,
-                current: tuple[str, ...]) -> list[str]:
+                current: tuple[str, ...], company: tuple[str, ...] = ()) -> list[str]:
     """"Les deux parties", "ils" with one side named and no main pair to fall
     back on: the other side is the host the sentence names ("l'ambassadeur
     norvégien à la fin de son séjour au Pérou"), else the partner of that side
-    in the act told just before."""
+    in the act told just before, else in the last meeting told (an act of
+    three states may come between the call and "les deux parties")."""
     venues = {m.actor_id for m in actors.in_sentence(sent.index)
               if m.place and not m.dateline and m.kind == "state"} - {side}
     if len(venues) == 1:
         return sorted(venues)
-    if len(current) == 2 and side in current:
-        return [c for c in current if c != side]
+    for pair in (current, company):
+        if len(pair) == 2 and side in pair:
+            return [c for c in pair if c != side]
     return []
 
 

@@ -16,7 +16,8 @@ from ..types import Agreement, Event, Evidence, Quantity
 from ..vocab import SECTOR_CONTEXT
 from .actors import ActorIndex
 from .agreements import DocumentMention
-from .context import date_in, location_in, modality, participants
+from .context import (Participants, date_in, location_in, modality, participants,
+                      with_unplaced_host)
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
 from .quantities import number_value
@@ -105,6 +106,10 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     p.startswith("igo:") for p in who.parties):
                 # "a reçu à Alger ...": the venue is the host when no one else is named
                 who = participants(parsed, actors, sent, head, include_places=True)
+            if trigger.type == "CONSULT":
+                who = with_unplaced_host(actors, sent, head, who, company)
+            if len(who.parties) == 1 and len(actors.dyad) < 2 and trigger.type in _BETWEEN_TWO:
+                who = _with_last_partner(who, drafts)
             parties = who.parties
             if trigger.type == "CONSULT" and len(parties) == 1 and len(actors.dyad) == 2 \
                     and parties[0] in actors.dyad and mode != "multilateral":
@@ -138,6 +143,23 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                     weak=weak and not _new_leg(sides, per_stop, drafts), told_before=told_before,
                     amounts=amounts_by_sentence.get(sent.start, frozenset())))
     return drafts
+
+
+#: acts that take two sides: one side alone goes on with its last partner
+_BETWEEN_TWO = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
+
+
+def _with_last_partner(who: Participants, drafts: list[Draft]) -> Participants:
+    """"Dans la foulée, il s'est engagé à orienter leurs relations vers
+    l'avenir": an undertaking with one side named, in an article with no main
+    pair, is made to the side it last met one to one (its target)."""
+    side = who.parties[0]
+    last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.parties) == 2
+                 and side in d.parties), None)
+    if last is None:
+        return who
+    partner = [p for p in last.parties if p != side]
+    return Participants(sorted(last.parties), [side], partner, who.people)
 
 
 def _name_tokens(actors: ActorIndex, sent: ParsedSentence) -> set[int]:
