@@ -555,3 +555,13 @@ def test_actors_an_organisation_can_be_a_side_of_the_main_pair(actors_of):
                       "dénonce la répression au Venezuela. Les ministres, réunis à Bruxelles, "
                       "critiquent Caracas.")
     assert index.dyad == ("VEN", "igo:eu")
+
+
+def test_actors_state_listed_after_a_topic_or_venue_shares_its_role(actors_of):
+    index = actors_of("La ministre chilienne et son homologue argentin ont évoqué la "
+                      "situation au Soudan, au Yémen et en Somalie, avant de visiter des "
+                      "écoles en Bolivie et au Pérou.")
+    flags = {m.actor_id: (m.place, m.topic) for m in index.mentions if m.kind == "state"}
+    assert flags["YEM"] == (False, True) and flags["SOM"] == (False, True)
+    assert flags["PER"][0]  # "et au Pérou" after the venue "en Bolivie"
+    assert flags["CHL"] == (False, False) and flags["ARG"] == (False, False)

@@ -139,7 +139,36 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 aside=_compared(root, asides),
                 dateline=start < dateline,
                 in_name=_in_document_name(root, names)))
-    return _shared_adjectives(parsed, out)
+    return _shared_adjectives(parsed, _listed_roles(parsed, out))
+
+
+def _listed_roles(parsed: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """"la situation en Syrie, au Liban et en Irak", "en Afrique du Sud et au
+    Botswana": a state listed right after a topic (or a venue) is one too,
+    though the parser hangs it elsewhere. A venue passes only to a state its
+    own place preposition introduces."""
+    links = parsed.language.words("list_links")
+    places = set(parsed.language.discourse["place_prepositions"])
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if before is not None and before.sentence == m.sentence and m.kind == "state" \
+                and before.kind == "state" and before.token_end <= m.token_start \
+                and not m.topic and (before.topic or before.place and not before.dateline):
+            doc = parsed.sentences[m.sentence].doc
+            gap = doc[before.token_end:m.token_start]
+            if list_gap(gap, links):
+                case = gap[-1].lower_ if gap[-1].pos_ == "ADP" else ""
+                m = replace(m, topic=True, place=False) if before.topic else \
+                    replace(m, place=m.place or case in places)
+        out.append(m)
+    return out
+
+
+def list_gap(gap, links: frozenset[str]) -> bool:
+    """Whether the words between two states only join them in a list."""
+    return len(gap) > 0 and any(t.text == "," or t.pos_ == "CCONJ" for t in gap) and all(
+        t.pos_ in ("PUNCT", "CCONJ", "ADP", "DET") or t.lower_ in links for t in gap)
 
 
 def _dateline_end(doc, longest: int = 15) -> int:
