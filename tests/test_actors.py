@@ -565,3 +565,10 @@ def test_actors_state_listed_after_a_topic_or_venue_shares_its_role(actors_of):
     assert flags["YEM"] == (False, True) and flags["SOM"] == (False, True)
     assert flags["PER"][0]  # "et au Pérou" after the venue "en Bolivie"
     assert flags["CHL"] == (False, False) and flags["ARG"] == (False, False)
+
+
+def test_actors_state_where_people_gather_is_a_venue(actors_of):
+    index = actors_of("Le ministre chilien s'est entretenu au Portugal avec son homologue "
+                      "brésilien, puis les ministres réunis à Malte ont salué le Pérou.")
+    flags = {m.actor_id: m.place for m in index.mentions if m.kind == "state"}
+    assert flags == {"CHL": False, "PRT": True, "BRA": False, "MLT": True, "PER": False}

@@ -95,6 +95,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     topics = set(discourse["topic_nouns"])
     territories = set(discourse.get("territory_nouns", []))
     venues = set(discourse.get("venue_prepositions", []))
+    venue_verbs = set(discourse.get("venue_verbs", []))
     topic_cases = set(discourse.get("topic_prepositions", []))
     victims = set(discourse.get("victim_nouns", []))
     agents = set(discourse.get("agent_prepositions", []))
@@ -133,8 +134,9 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 place=(entry.via == "capital" and bool(preposition & places)) or (
                     entry.kind == "igo" and _on_sidelines(sent, start)) or _gloss_of_place(
                         sent.doc, start, end) or start < dateline or (
-                    entry.kind == "state" and entry.via == "name" and bool(preposition & venues)
-                    and not topic),
+                    entry.kind == "state" and entry.via == "name" and not topic and (
+                        bool(preposition & venues) or _met_at(root, preposition, places,
+                                                              venue_verbs))),
                 topic=topic,
                 aside=_compared(root, asides),
                 dateline=start < dateline,
@@ -185,6 +187,14 @@ def _dateline_end(doc, longest: int = 15) -> int:
                 t.pos_ == "PROPN" or t.is_punct for t in doc[:token.i]):
             return token.i + 1
     return 0
+
+
+def _met_at(token, preposition: set[str], places: set[str], verbs: set[str]) -> bool:
+    """"réunis au Luxembourg", "s'est entretenu à Singapour": a place
+    preposition on a verb of gathering names where people met."""
+    head = token.head
+    return bool(preposition & places) and head.i != token.i and token.dep_.startswith("obl") \
+        and (head.lemma_.lower() in verbs or head.lower_ in verbs)
 
 
 def _topic_case(token, markers: set[str]) -> bool:
