@@ -464,3 +464,11 @@ def test_events_several_unnamed_doers_go_on_with_the_last_sides(extract_text):
             "contre la pêche illégale.")
     record = extract_text(text, PUB)
     assert only_event(record, "AGREE")["parties"] == ["CHL", "ECU", "PER"]
+
+
+def test_events_state_support_is_discussed_for_is_not_a_party(extract_text):
+    record = extract_text("Le ministre chilien et son homologue argentin ont évoqué le soutien "
+                          "à la Bolivie et à l'Équateur. Le Pérou a réaffirmé son soutien au "
+                          "Paraguay.", PUB)
+    assert only_event(record, "CONSULT")["parties"] == ["ARG", "CHL"]
+    assert only_event(record, "SUPPORT")["parties"] == ["PER", "PRY"]  # support given
