@@ -572,3 +572,11 @@ def test_actors_state_where_people_gather_is_a_venue(actors_of):
                       "brésilien, puis les ministres réunis à Malte ont salué le Pérou.")
     flags = {m.actor_id: m.place for m in index.mentions if m.kind == "state"}
     assert flags == {"CHL": False, "PRT": True, "BRA": False, "MLT": True, "PER": False}
+
+
+def test_actors_organisation_someone_chairs_does_not_act(actors_of):
+    index = actors_of("Le président ghanéen a reçu son homologue togolais, venu saluer son "
+                      "travail à la tête de la CEDEAO. La présidence de l'ASEAN a condamné "
+                      "l'attaque.")
+    flags = {m.actor_id: m.topic for m in index.mentions if m.kind == "igo"}
+    assert flags == {"igo:ecowas": True, "igo:asean": False}  # the subject still acts

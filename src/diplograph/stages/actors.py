@@ -101,6 +101,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     agents = set(discourse.get("agent_prepositions", []))
     asides = set(discourse.get("comparison_markers", []))
     portfolios = set(discourse.get("portfolio_words", []))
+    offices = set(discourse.get("office_nouns", []))
     mediations = set(discourse.get("mediation_nouns", []))
     mediated = set(discourse.get("mediation_cases", []))
     names = _document_nouns(parsed)
@@ -126,6 +127,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 else set())  # "à Addis-abeba" parsed apart: the word before still says where
             topic = _is_topic(root, topics, territories) or _describes_others(root, entry.via, actors_nouns) \
                 or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios) \
+                or _chaired(root, entry.kind, offices) \
                 or _victim(root, entry.via, victims, agents) \
                 or _mediated(root, entry.via, mediations, mediated)
             out.append(Mention(
@@ -239,6 +241,16 @@ def _in_portfolio(token, words: set[str]) -> bool:
     head = token.head
     return head.i != token.i and head.lower_ in words and head.dep_ == "acl" \
         and token.dep_.startswith(("obl", "nmod"))
+
+
+def _chaired(token, kind: str, offices: set[str]) -> bool:
+    """"le bilan de sa présidence de l'Union africaine", "à la tête de l'UA":
+    an organisation named as an office someone holds describes them; it does
+    not act (unless the office itself is the subject: "la présidence de l'UA a
+    condamné")."""
+    head = token.head
+    return kind == "igo" and token.dep_ == "nmod" and head.i != token.i \
+        and head.lemma_.lower() in offices and not head.dep_.startswith("nsubj")
 
 
 def _compared(token, markers: set[str]) -> bool:
