@@ -567,3 +567,28 @@ def test_actors_hyphenated_given_name_is_named_alone_by_its_first_word(actors_of
 def test_actors_francophonie_takes_the_slug_of_its_english_short_name(actors_of):
     index = actors_of("La secrétaire générale de l'OIF a été reçue par le président gabonais.")
     assert "igo:oif" in {m.actor_id for m in index.mentions if m.kind == "igo"}
+
+
+def test_actors_state_listed_after_a_topic_or_venue_shares_its_role(actors_of):
+    index = actors_of("La ministre chilienne et son homologue argentin ont évoqué la "
+                      "situation au Soudan, au Yémen et en Somalie, avant de visiter des "
+                      "écoles en Bolivie et au Pérou.")
+    flags = {m.actor_id: (m.place, m.topic) for m in index.mentions if m.kind == "state"}
+    assert flags["YEM"] == (False, True) and flags["SOM"] == (False, True)
+    assert flags["PER"][0]  # "et au Pérou" after the venue "en Bolivie"
+    assert flags["CHL"] == (False, False) and flags["ARG"] == (False, False)
+
+
+def test_actors_state_where_people_gather_is_a_venue(actors_of):
+    index = actors_of("Le ministre chilien s'est entretenu au Portugal avec son homologue "
+                      "brésilien, puis les ministres réunis à Malte ont salué le Pérou.")
+    flags = {m.actor_id: m.place for m in index.mentions if m.kind == "state"}
+    assert flags == {"CHL": False, "PRT": True, "BRA": False, "MLT": True, "PER": False}
+
+
+def test_actors_organisation_someone_chairs_does_not_act(actors_of):
+    index = actors_of("Le président ghanéen a reçu son homologue togolais, venu saluer son "
+                      "travail à la tête de la CEDEAO. La présidence de l'ASEAN a condamné "
+                      "l'attaque.")
+    flags = {m.actor_id: m.topic for m in index.mentions if m.kind == "igo"}
+    assert flags == {"igo:ecowas": True, "igo:asean": False}  # the subject still acts

@@ -517,3 +517,11 @@ def test_events_support_with_one_side_goes_to_its_last_partner_met(extract_text)
             "Bolivie. Par ailleurs, l'Uruguay a confirmé son soutien à la réforme des retraites.")
     record = extract_text(text, PUB)
     assert only_event(record, "SUPPORT")["parties"] == ["CHL", "URY"]
+
+
+def test_events_state_support_is_discussed_for_is_not_a_party(extract_text):
+    record = extract_text("Le ministre chilien et son homologue argentin ont évoqué le soutien "
+                          "à la Bolivie et à l'Équateur. Le Pérou a réaffirmé son soutien au "
+                          "Paraguay.", PUB)
+    assert only_event(record, "CONSULT")["parties"] == ["ARG", "CHL"]
+    assert only_event(record, "SUPPORT")["parties"] == ["PER", "PRY"]  # support given

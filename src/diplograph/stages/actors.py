@@ -95,11 +95,13 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
     topics = set(discourse["topic_nouns"])
     territories = set(discourse.get("territory_nouns", []))
     venues = set(discourse.get("venue_prepositions", []))
+    venue_verbs = set(discourse.get("venue_verbs", []))
     topic_cases = set(discourse.get("topic_prepositions", []))
     victims = set(discourse.get("victim_nouns", []))
     agents = set(discourse.get("agent_prepositions", []))
     asides = set(discourse.get("comparison_markers", []))
     portfolios = set(discourse.get("portfolio_words", []))
+    offices = set(discourse.get("office_nouns", []))
     mediations = set(discourse.get("mediation_nouns", []))
     mediated = set(discourse.get("mediation_cases", []))
     names = _document_nouns(parsed)
@@ -125,6 +127,7 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 else set())  # "à Addis-abeba" parsed apart: the word before still says where
             topic = _is_topic(root, topics, territories) or _describes_others(root, entry.via, actors_nouns) \
                 or _topic_case(root, topic_cases) or _in_portfolio(root, portfolios) \
+                or _chaired(root, entry.kind, offices) \
                 or _victim(root, entry.via, victims, agents) \
                 or _mediated(root, entry.via, mediations, mediated)
             out.append(Mention(
@@ -133,13 +136,43 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 place=(entry.via == "capital" and bool(preposition & places)) or (
                     entry.kind == "igo" and _on_sidelines(sent, start)) or _gloss_of_place(
                         sent.doc, start, end) or start < dateline or (
-                    entry.kind == "state" and entry.via == "name" and bool(preposition & venues)
-                    and not topic),
+                    entry.kind == "state" and entry.via == "name" and not topic and (
+                        bool(preposition & venues) or _met_at(root, preposition, places,
+                                                              venue_verbs))),
                 topic=topic,
                 aside=_compared(root, asides),
                 dateline=start < dateline,
                 in_name=_in_document_name(root, names)))
-    return _shared_adjectives(parsed, out)
+    return _shared_adjectives(parsed, _listed_roles(parsed, out))
+
+
+def _listed_roles(parsed: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """"la situation en Syrie, au Liban et en Irak", "en Afrique du Sud et au
+    Botswana": a state listed right after a topic (or a venue) is one too,
+    though the parser hangs it elsewhere. A venue passes only to a state its
+    own place preposition introduces."""
+    links = parsed.language.words("list_links")
+    places = set(parsed.language.discourse["place_prepositions"])
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if before is not None and before.sentence == m.sentence and m.kind == "state" \
+                and before.kind == "state" and before.token_end <= m.token_start \
+                and not m.topic and (before.topic or before.place and not before.dateline):
+            doc = parsed.sentences[m.sentence].doc
+            gap = doc[before.token_end:m.token_start]
+            if list_gap(gap, links):
+                case = gap[-1].lower_ if gap[-1].pos_ == "ADP" else ""
+                m = replace(m, topic=True, place=False) if before.topic else \
+                    replace(m, place=m.place or case in places)
+        out.append(m)
+    return out
+
+
+def list_gap(gap, links: frozenset[str]) -> bool:
+    """Whether the words between two states only join them in a list."""
+    return len(gap) > 0 and any(t.text == "," or t.pos_ == "CCONJ" for t in gap) and all(
+        t.pos_ in ("PUNCT", "CCONJ", "ADP", "DET") or t.lower_ in links for t in gap)
 
 
 def _dateline_end(doc, longest: int = 15) -> int:
@@ -156,6 +189,14 @@ def _dateline_end(doc, longest: int = 15) -> int:
                 t.pos_ == "PROPN" or t.is_punct for t in doc[:token.i]):
             return token.i + 1
     return 0
+
+
+def _met_at(token, preposition: set[str], places: set[str], verbs: set[str]) -> bool:
+    """"réunis au Luxembourg", "s'est entretenu à Singapour": a place
+    preposition on a verb of gathering names where people met."""
+    head = token.head
+    return bool(preposition & places) and head.i != token.i and token.dep_.startswith("obl") \
+        and (head.lemma_.lower() in verbs or head.lower_ in verbs)
 
 
 def _topic_case(token, markers: set[str]) -> bool:
@@ -200,6 +241,16 @@ def _in_portfolio(token, words: set[str]) -> bool:
     head = token.head
     return head.i != token.i and head.lower_ in words and head.dep_ == "acl" \
         and token.dep_.startswith(("obl", "nmod"))
+
+
+def _chaired(token, kind: str, offices: set[str]) -> bool:
+    """"le bilan de sa présidence de l'Union africaine", "à la tête de l'UA":
+    an organisation named as an office someone holds describes them; it does
+    not act (unless the office itself is the subject: "la présidence de l'UA a
+    condamné")."""
+    head = token.head
+    return kind == "igo" and token.dep_ == "nmod" and head.i != token.i \
+        and head.lemma_.lower() in offices and not head.dep_.startswith("nsubj")
 
 
 def _compared(token, markers: set[str]) -> bool:

@@ -214,12 +214,17 @@ def _hosts_other_gathering(sent: ParsedSentence, m: Mention, head, gatherings) -
 def _supplied(language: LanguageData, sent: ParsedSentence, m: Mention, head) -> bool:
     """"des sanctions contre les entreprises impliquées dans les ventes d'armes
     à Taiwan", "six entreprises, fournisseurs de la Russie": the state goods go
-    to, in a transfer other than the act itself, is what the act is about."""
+    to, in a transfer other than the act itself, is what the act is about; so
+    is the state support goes to, told beside the act ("ils ont évoqué le
+    soutien à l'Ukraine"), not given by the act or by a verb beside it ("a
+    réaffirmé son soutien à X", "a annoncé une aide à X et promis ...")."""
     if m.kind != "state" or m.token_start < 0 or m.via == "adjective":
         return False
     discourse = language.discourse
     token = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
     cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    if token.dep_ == "conj" and token.head.i != token.i:  # "à l'Ukraine et à la Moldavie"
+        token = token.head
     for _ in range(3):  # "livraisons de missiles (présumées) à la Russie": up through the goods
         if token.dep_ not in ("nmod", "obl:mod", "obl", "amod") or token.head.i == token.i:
             return False
@@ -231,6 +236,10 @@ def _supplied(language: LanguageData, sent: ParsedSentence, m: Mention, head) ->
             return bool(cases & set(discourse.get("recipient_cases", [])))
         if lemma in discourse.get("supplier_nouns", []):
             return bool(cases & set(discourse.get("supplied_cases", [])))
+        if lemma in discourse.get("support_nouns", []):
+            given = (token.head.i == head.i or token.dep_ == "obj") \
+                and token.head.lemma_.lower() not in discourse.get("talk_verbs", [])
+            return not given and bool(cases & set(discourse.get("support_cases", [])))
     return False
 
 

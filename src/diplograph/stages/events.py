@@ -14,7 +14,7 @@ from ..lang import LanguageData
 from ..parsed import ParsedDoc, ParsedSentence
 from ..types import Agreement, Event, Evidence, Quantity
 from ..vocab import SECTOR_CONTEXT
-from .actors import ActorIndex
+from .actors import ActorIndex, list_gap
 from .agreements import DocumentMention
 from .context import (Participants, date_in, location_in, modality, participants,
                       with_unplaced_host)
@@ -336,7 +336,7 @@ def _listed_states(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData)
     best: list = []
     run: list = []
     for m in mentions:
-        if run and _list_link(sent.doc[run[-1].token_end:m.token_start], links):
+        if run and list_gap(sent.doc[run[-1].token_end:m.token_start], links):
             run.append(m)
         else:
             run = [m]
@@ -346,12 +346,6 @@ def _listed_states(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData)
         return []
     ids = [m.actor_id for m in best]
     return ids if len(set(ids)) == len(ids) else []
-
-
-def _list_link(gap, links: frozenset[str]) -> bool:
-    """Whether the words between two states only join them in a list."""
-    return len(gap) > 0 and any(t.text == "," or t.pos_ == "CCONJ" for t in gap) and all(
-        t.pos_ in ("PUNCT", "CCONJ", "ADP", "DET") or t.lower_ in links for t in gap)
 
 
 def _under_act(actors: ActorIndex, sent: ParsedSentence, listed: list[str], head) -> bool:
