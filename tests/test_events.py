@@ -464,3 +464,10 @@ def test_events_several_unnamed_doers_go_on_with_the_last_sides(extract_text):
             "contre la pêche illégale.")
     record = extract_text(text, PUB)
     assert only_event(record, "AGREE")["parties"] == ["CHL", "ECU", "PER"]
+
+
+def test_events_one_sides_own_wish_naming_no_one_else_is_no_agreement(extract_text):
+    assert _types(extract_text, "Le président ghanéen a affiché sa volonté de porter "
+                                "l'affaire devant la justice internationale.") == []
+    assert _types(extract_text, "Le président ghanéen a exprimé son souhait de travailler "
+                                "avec le Togo sur l'énergie solaire.") == ["AGREE"]

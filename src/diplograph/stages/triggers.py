@@ -276,6 +276,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return quantities_here and _trade_subject(head, lang)
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
+    if need == "lone_wish":
+        return _lone_wish(head, sent, actors, lang)
     if need == "retaliation_complement":
         words = lang.words("retaliation_words")
         return any(c.lemma_.lower() in words or c.lower_ in words for c in children
@@ -367,6 +369,20 @@ def _intent_complement(head, lang: LanguageData) -> bool:
     return any("Inf" in t.morph.get("VerbForm") and any(
         m.lower_ in lang.words("infinitive_markers") for m in t.children if m.dep_ in ("mark", "case"))
         for t in candidates)
+
+
+def _lone_wish(head, sent: ParsedSentence, actors: ActorIndex, lang: LanguageData) -> bool:
+    """"a affiché sa volonté de porter la question devant l'ONU": one side's
+    own wish (a singular possessive) that names no other state or body is no
+    agreement; "leur volonté de ..." and "son souhait de travailler avec le
+    Chili" are."""
+    if not any(c.dep_ == "det" and c.lower_ in lang.words("own_possessives") for c in head.children):
+        return False
+    named = {m.token_start for m in actors.in_sentence(sent.index) if m.kind != "person"}
+    said = [head]
+    if head.dep_ == "obj":  # the wish's complement hung on the verb voicing it
+        said += [t for t in head.head.children if t.dep_ in ("xcomp", "advcl") and t.i > head.i]
+    return not any(t.i in named for w in said for t in w.subtree if t.i != head.i)
 
 
 def _joint_decision(head, lang: LanguageData) -> bool:
