@@ -471,3 +471,10 @@ def test_events_one_sides_own_wish_naming_no_one_else_is_no_agreement(extract_te
                                 "l'affaire devant la justice internationale.") == []
     assert _types(extract_text, "Le président ghanéen a exprimé son souhait de travailler "
                                 "avec le Togo sur l'énergie solaire.") == ["AGREE"]
+
+
+def test_events_arrival_of_things_told_by_a_second_verb_is_no_visit(extract_text):
+    assert _types(extract_text, "À ce jour, trois navires transportant 50 tonnes de riz en "
+                                "provenance du Maroc sont arrivés au Sénégal.") == []
+    assert _types(extract_text, "Le ministre marocain a quitté Rabat et est arrivé lundi "
+                                "au Sénégal.") == ["CONSULT"]

@@ -520,9 +520,26 @@ def _unofficial_subject(head, lang: LanguageData) -> bool:
     doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if head.pos_ == "NOUN":  # "l'arrivée de X"
         doers += [c for c in head.children if c.dep_ == "nmod" and c.i > head.i]
+    elif not doers:
+        doers = _inherited_subjects(head)
     office = lang.words("person_words")
     return bool(doers) and all(d.pos_ == "NOUN" and d.lemma_.lower() not in office
                                and d.lower_ not in office for d in doers)
+
+
+def _inherited_subjects(head) -> list:
+    """Who does what a verb without a subject of its own tells: the word a
+    participle describes ("l'avion arrivé hier") or the subject of the verb
+    it is coordinated with or the parser hung it on ("des avions transportant
+    ... sont arrivés")."""
+    noun = head.head
+    # a participle set apart by a comma is often hung on the wrong noun
+    if head.dep_ == "acl" and noun.i < head.i \
+            and not any(t.pos_ == "PUNCT" for t in head.doc[noun.i + 1:head.i]):
+        return [noun]
+    if head.dep_ in ("advcl", "conj"):  # a second verb shares the first one's subject
+        return [c for c in noun.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return []
 
 
 def _private_subject(head, lang: LanguageData) -> bool:
