@@ -478,3 +478,15 @@ def test_events_arrival_of_things_told_by_a_second_verb_is_no_visit(extract_text
                                 "provenance du Maroc sont arrivés au Sénégal.") == []
     assert _types(extract_text, "Le ministre marocain a quitté Rabat et est arrivé lundi "
                                 "au Sénégal.") == ["CONSULT"]
+
+
+def test_events_worry_about_a_situation_blames_no_one(extract_text):
+    text = ("Le Ghana et le Togo ont partagé leur préoccupation quant à la situation dans le nord "
+            "du Mali, appelant au respect de l'intégrité territoriale du Mali.")
+    assert _types(extract_text, text) == ["REQUEST"]
+    assert _types(extract_text, "Le Ghana a exprimé sa préoccupation concernant les activités "
+                                "militaires du Togo à la frontière.") == ["ACCUSE"]
+
+
+def test_events_call_for_a_quoted_aim_is_a_request(extract_text):
+    assert _types(extract_text, "Le Ghana a appelé « à la retenue » le Togo.") == ["REQUEST"]

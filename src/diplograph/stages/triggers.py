@@ -276,6 +276,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return quantities_here and _trade_subject(head, lang)
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
+    if need == "situation_object":
+        return _about_situation(head, lang)
     if need == "lone_wish":
         return _lone_wish(head, sent, actors, lang)
     if need == "retaliation_complement":
@@ -369,6 +371,17 @@ def _intent_complement(head, lang: LanguageData) -> bool:
     return any("Inf" in t.morph.get("VerbForm") and any(
         m.lower_ in lang.words("infinitive_markers") for m in t.children if m.dep_ in ("mark", "case"))
         for t in candidates)
+
+
+def _about_situation(head, lang: LanguageData) -> bool:
+    """"leur préoccupation quant à la situation dans l'est du pays": a worry
+    about how things stand (what it is about may hang on the verb voicing it)."""
+    words = lang.words("situation_nouns")
+    if _names_thing(head, words):
+        return True
+    return head.dep_ == "obj" and any(
+        c.lemma_.lower() in words for c in head.head.children
+        if c.dep_ in ("obl:arg", "obl", "obl:mod") and c.i > head.i)
 
 
 def _lone_wish(head, sent: ParsedSentence, actors: ActorIndex, lang: LanguageData) -> bool:
