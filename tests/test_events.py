@@ -490,3 +490,18 @@ def test_events_worry_about_a_situation_blames_no_one(extract_text):
 
 def test_events_call_for_a_quoted_aim_is_a_request(extract_text):
     assert _types(extract_text, "Le Ghana a appelé « à la retenue » le Togo.") == ["REQUEST"]
+
+
+def test_events_signing_named_with_a_demonstrative_is_told_before(nlp):
+    from diplograph.lang import load_language
+    from diplograph.stages.triggers import Trigger, back_reference
+
+    lang = load_language("fr")
+    sign = Trigger(type="AGREE", mode="sign", status=None, weak=False, needs=None, not_with=(),
+                   head=0, size=1)
+    doc = nlp("Après cette signature, le ministre chilien a visité le port de Callao.")
+    head = next(t for t in doc if t.lower_ == "signature")
+    assert back_reference(head, sign, lang) == "told"
+    doc = nlp("La signature de l'accord a eu lieu mardi à Lima.")
+    head = next(t for t in doc if t.lower_ == "signature")
+    assert back_reference(head, sign, lang) is None

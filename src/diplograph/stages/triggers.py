@@ -749,12 +749,14 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     "cette visite" or "a accueilli l'offre" (evidence only), "likely" for
     "lors de ses entretiens" or "à l'issue de l'entretien" (evidence for a
     meeting already found, else the meeting itself)."""
-    if head.pos_ != "NOUN" or trigger.mode == "sign":
+    if head.pos_ != "NOUN":
         return None
     dets = {c.lower_ for c in head.children if c.dep_ == "det"}
     definite = lang.words("definite_articles")
     if dets & lang.words("demonstratives"):
-        return "told"
+        return "told"  # "cette visite", "à l'issue de cette signature"
+    if trigger.mode == "sign":
+        return None
     if trigger.type in ("AGREE", "REQUEST") and dets & definite \
             and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj") and not _voiced(head, lang):
         return "told"
