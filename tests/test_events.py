@@ -505,3 +505,11 @@ def test_events_signing_named_with_a_demonstrative_is_told_before(nlp):
     doc = nlp("La signature de l'accord a eu lieu mardi à Lima.")
     head = next(t for t in doc if t.lower_ == "signature")
     assert back_reference(head, sign, lang) is None
+
+
+def test_events_condemned_to_a_fate_is_no_accusation(extract_text):
+    text = ("Si la crise dure, la région sera condamnée au désastre, a averti le Ghana à propos "
+            "du Togo.")
+    assert "ACCUSE" not in _types(extract_text, text)
+    assert _types(extract_text, "Le Ghana a condamné l'attaque contre son ambassade "
+                                "au Togo.") == ["ACCUSE"]

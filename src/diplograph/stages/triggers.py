@@ -505,6 +505,17 @@ def _document_subject(head, lang: LanguageData) -> bool:
     return False
 
 
+def _doom_complement(head, lang: LanguageData) -> bool:
+    """"sera condamnée au désastre", "condamné à payer": condemned *to*
+    something, with nothing condemned, is a sentence or a fate, not blame."""
+    if any(c.dep_ == "obj" for c in head.children):
+        return False
+    return any(c.dep_ in ("obl:arg", "obl", "xcomp") and (
+        c.pos_ == "NOUN" or c.pos_ == "VERB" and c.is_lower and "Inf" in c.morph.get("VerbForm"))
+        and any(m.lower_ in lang.words("doom_cases") for m in c.children if m.dep_ in ("case", "mark"))
+        for c in head.children)
+
+
 def _private_object(head, lang: LanguageData) -> bool:
     """"il rencontre les étudiants et ressortissants français": meeting
     private people is no diplomatic meeting."""
@@ -863,4 +874,5 @@ _HEAD_NEEDS = {"departure_complement": _departure_complement,
                "received_goods": _goods_after, "document_subject": _document_subject,
                "private_object": _private_object, "unofficial_subject": _unofficial_subject,
                "intent_complement": _intent_complement, "invitation_frame": _invitation_frame,
+               "doom_complement": _doom_complement,
                "joint_decision": _joint_decision}
