@@ -513,3 +513,12 @@ def test_events_condemned_to_a_fate_is_no_accusation(extract_text):
     assert "ACCUSE" not in _types(extract_text, text)
     assert _types(extract_text, "Le Ghana a condamné l'attaque contre son ambassade "
                                 "au Togo.") == ["ACCUSE"]
+
+
+def test_events_a_matter_that_demands_something_is_no_request(extract_text):
+    assert _types(extract_text, "Le Ghana et le Togo ont de nombreux dossiers en suspens qui "
+                                "demandent des consultations régulières.") == []
+    assert _types(extract_text, "La situation à la frontière exige une réponse rapide du Ghana "
+                                "et du Togo.") == []
+    assert _types(extract_text, "Le Ghana a demandé au Togo de rouvrir la "
+                                "frontière.") == ["REQUEST"]

@@ -516,6 +516,16 @@ def _doom_complement(head, lang: LanguageData) -> bool:
         for c in head.children)
 
 
+def _matter_subject(head, lang: LanguageData) -> bool:
+    """"de nombreux dossiers qui demandent des échanges", "la situation exige
+    une réponse": the one "asking" is a matter (named as subject, or as the
+    noun a relative clause hangs on), not a state or its officials."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    if head.dep_ == "acl:relcl":
+        doers.append(head.head)
+    return any(d.lemma_.lower() in lang.words("matter_nouns") for d in doers)
+
+
 def _private_object(head, lang: LanguageData) -> bool:
     """"il rencontre les étudiants et ressortissants français": meeting
     private people is no diplomatic meeting."""
@@ -874,5 +884,5 @@ _HEAD_NEEDS = {"departure_complement": _departure_complement,
                "received_goods": _goods_after, "document_subject": _document_subject,
                "private_object": _private_object, "unofficial_subject": _unofficial_subject,
                "intent_complement": _intent_complement, "invitation_frame": _invitation_frame,
-               "doom_complement": _doom_complement,
+               "doom_complement": _doom_complement, "matter_subject": _matter_subject,
                "joint_decision": _joint_decision}
