@@ -525,3 +525,61 @@ def test_events_state_support_is_discussed_for_is_not_a_party(extract_text):
                           "Paraguay.", PUB)
     assert only_event(record, "CONSULT")["parties"] == ["ARG", "CHL"]
     assert only_event(record, "SUPPORT")["parties"] == ["PER", "PRY"]  # support given
+
+
+def test_events_one_sides_own_wish_naming_no_one_else_is_no_agreement(extract_text):
+    assert _types(extract_text, "Le président ghanéen a affiché sa volonté de porter "
+                                "l'affaire devant la justice internationale.") == []
+    assert _types(extract_text, "Le président ghanéen a exprimé son souhait de travailler "
+                                "avec le Togo sur l'énergie solaire.") == ["AGREE"]
+
+
+def test_events_arrival_of_things_told_by_a_second_verb_is_no_visit(extract_text):
+    assert _types(extract_text, "À ce jour, trois navires transportant 50 tonnes de riz en "
+                                "provenance du Maroc sont arrivés au Sénégal.") == []
+    assert _types(extract_text, "Le ministre marocain a quitté Rabat et est arrivé lundi "
+                                "au Sénégal.") == ["CONSULT"]
+
+
+def test_events_worry_about_a_situation_blames_no_one(extract_text):
+    text = ("Le Ghana et le Togo ont partagé leur préoccupation quant à la situation dans le nord "
+            "du Mali, appelant au respect de l'intégrité territoriale du Mali.")
+    assert _types(extract_text, text) == ["REQUEST"]
+    assert _types(extract_text, "Le Ghana a exprimé sa préoccupation concernant les activités "
+                                "militaires du Togo à la frontière.") == ["ACCUSE"]
+
+
+def test_events_call_for_a_quoted_aim_is_a_request(extract_text):
+    assert _types(extract_text, "Le Ghana a appelé « à la retenue » le Togo.") == ["REQUEST"]
+
+
+def test_events_signing_named_with_a_demonstrative_is_told_before(nlp):
+    from diplograph.lang import load_language
+    from diplograph.stages.triggers import Trigger, back_reference
+
+    lang = load_language("fr")
+    sign = Trigger(type="AGREE", mode="sign", status=None, weak=False, needs=None, not_with=(),
+                   head=0, size=1)
+    doc = nlp("Après cette signature, le ministre chilien a visité le port de Callao.")
+    head = next(t for t in doc if t.lower_ == "signature")
+    assert back_reference(head, sign, lang) == "told"
+    doc = nlp("La signature de l'accord a eu lieu mardi à Lima.")
+    head = next(t for t in doc if t.lower_ == "signature")
+    assert back_reference(head, sign, lang) is None
+
+
+def test_events_condemned_to_a_fate_is_no_accusation(extract_text):
+    text = ("Si la crise dure, la région sera condamnée au désastre, a averti le Ghana à propos "
+            "du Togo.")
+    assert "ACCUSE" not in _types(extract_text, text)
+    assert _types(extract_text, "Le Ghana a condamné l'attaque contre son ambassade "
+                                "au Togo.") == ["ACCUSE"]
+
+
+def test_events_a_matter_that_demands_something_is_no_request(extract_text):
+    assert _types(extract_text, "Le Ghana et le Togo ont de nombreux dossiers en suspens qui "
+                                "demandent des consultations régulières.") == []
+    assert _types(extract_text, "La situation à la frontière exige une réponse rapide du Ghana "
+                                "et du Togo.") == []
+    assert _types(extract_text, "Le Ghana a demandé au Togo de rouvrir la "
+                                "frontière.") == ["REQUEST"]

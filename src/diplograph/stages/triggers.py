@@ -276,6 +276,10 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return quantities_here and _trade_subject(head, lang)
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
+    if need == "situation_object":
+        return _about_situation(head, lang)
+    if need == "lone_wish":
+        return _lone_wish(head, sent, actors, lang)
     if need == "retaliation_complement":
         words = lang.words("retaliation_words")
         return any(c.lemma_.lower() in words or c.lower_ in words for c in children
@@ -367,6 +371,31 @@ def _intent_complement(head, lang: LanguageData) -> bool:
     return any("Inf" in t.morph.get("VerbForm") and any(
         m.lower_ in lang.words("infinitive_markers") for m in t.children if m.dep_ in ("mark", "case"))
         for t in candidates)
+
+
+def _about_situation(head, lang: LanguageData) -> bool:
+    """"leur préoccupation quant à la situation dans l'est du pays": a worry
+    about how things stand (what it is about may hang on the verb voicing it)."""
+    words = lang.words("situation_nouns")
+    if _names_thing(head, words):
+        return True
+    return head.dep_ == "obj" and any(
+        c.lemma_.lower() in words for c in head.head.children
+        if c.dep_ in ("obl:arg", "obl", "obl:mod") and c.i > head.i)
+
+
+def _lone_wish(head, sent: ParsedSentence, actors: ActorIndex, lang: LanguageData) -> bool:
+    """"a affiché sa volonté de porter la question devant l'ONU": one side's
+    own wish (a singular possessive) that names no other state or body is no
+    agreement; "leur volonté de ..." and "son souhait de travailler avec le
+    Chili" are."""
+    if not any(c.dep_ == "det" and c.lower_ in lang.words("own_possessives") for c in head.children):
+        return False
+    named = {m.token_start for m in actors.in_sentence(sent.index) if m.kind != "person"}
+    said = [head]
+    if head.dep_ == "obj":  # the wish's complement hung on the verb voicing it
+        said += [t for t in head.head.children if t.dep_ in ("xcomp", "advcl") and t.i > head.i]
+    return not any(t.i in named for w in said for t in w.subtree if t.i != head.i)
 
 
 def _joint_decision(head, lang: LanguageData) -> bool:
@@ -476,6 +505,27 @@ def _document_subject(head, lang: LanguageData) -> bool:
     return False
 
 
+def _doom_complement(head, lang: LanguageData) -> bool:
+    """"sera condamnée au désastre", "condamné à payer": condemned *to*
+    something, with nothing condemned, is a sentence or a fate, not blame."""
+    if any(c.dep_ == "obj" for c in head.children):
+        return False
+    return any(c.dep_ in ("obl:arg", "obl", "xcomp") and (
+        c.pos_ == "NOUN" or c.pos_ == "VERB" and c.is_lower and "Inf" in c.morph.get("VerbForm"))
+        and any(m.lower_ in lang.words("doom_cases") for m in c.children if m.dep_ in ("case", "mark"))
+        for c in head.children)
+
+
+def _matter_subject(head, lang: LanguageData) -> bool:
+    """"de nombreux dossiers qui demandent des échanges", "la situation exige
+    une réponse": the one "asking" is a matter (named as subject, or as the
+    noun a relative clause hangs on), not a state or its officials."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    if head.dep_ == "acl:relcl":
+        doers.append(head.head)
+    return any(d.lemma_.lower() in lang.words("matter_nouns") for d in doers)
+
+
 def _private_object(head, lang: LanguageData) -> bool:
     """"elle rencontre les chercheurs et expatriés belges": meeting
     private people is no diplomatic meeting."""
@@ -504,9 +554,26 @@ def _unofficial_subject(head, lang: LanguageData) -> bool:
     doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if head.pos_ == "NOUN":  # "l'arrivée de X"
         doers += [c for c in head.children if c.dep_ == "nmod" and c.i > head.i]
+    elif not doers:
+        doers = _inherited_subjects(head)
     office = lang.words("person_words")
     return bool(doers) and all(d.pos_ == "NOUN" and d.lemma_.lower() not in office
                                and d.lower_ not in office for d in doers)
+
+
+def _inherited_subjects(head) -> list:
+    """Who does what a verb without a subject of its own tells: the word a
+    participle describes ("l'avion arrivé hier") or the subject of the verb
+    it is coordinated with or the parser hung it on ("des avions transportant
+    ... sont arrivés")."""
+    noun = head.head
+    # a participle set apart by a comma is often hung on the wrong noun
+    if head.dep_ == "acl" and noun.i < head.i \
+            and not any(t.pos_ == "PUNCT" for t in head.doc[noun.i + 1:head.i]):
+        return [noun]
+    if head.dep_ in ("advcl", "conj"):  # a second verb shares the first one's subject
+        return [c for c in noun.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return []
 
 
 def _private_subject(head, lang: LanguageData) -> bool:
@@ -703,12 +770,14 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
     "cette visite" or "a accueilli l'offre" (evidence only), "likely" for
     "lors de ses entretiens" or "à l'issue de l'entretien" (evidence for a
     meeting already found, else the meeting itself)."""
-    if head.pos_ != "NOUN" or trigger.mode == "sign":
+    if head.pos_ != "NOUN":
         return None
     dets = {c.lower_ for c in head.children if c.dep_ == "det"}
     definite = lang.words("definite_articles")
     if dets & lang.words("demonstratives"):
-        return "told"
+        return "told"  # "cette visite", "à l'issue de cette signature"
+    if trigger.mode == "sign":
+        return None
     if trigger.type in ("AGREE", "REQUEST") and dets & definite \
             and head.dep_ in ("obj", "nsubj", "nsubj:pass", "conj") and not _voiced(head, lang):
         return "told"
@@ -815,4 +884,5 @@ _HEAD_NEEDS = {"departure_complement": _departure_complement,
                "received_goods": _goods_after, "document_subject": _document_subject,
                "private_object": _private_object, "unofficial_subject": _unofficial_subject,
                "intent_complement": _intent_complement, "invitation_frame": _invitation_frame,
+               "doom_complement": _doom_complement, "matter_subject": _matter_subject,
                "joint_decision": _joint_decision}
