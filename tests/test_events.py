@@ -464,3 +464,25 @@ def test_events_several_unnamed_doers_go_on_with_the_last_sides(extract_text):
             "contre la pêche illégale.")
     record = extract_text(text, PUB)
     assert only_event(record, "AGREE")["parties"] == ["CHL", "ECU", "PER"]
+
+
+def test_events_judging_an_act_needed_is_a_call_for_it(extract_text):
+    text = ("Le roi du Maroc a reçu mardi le président mauritanien. Les deux dirigeants ont "
+            "estimé indispensable une réponse rapide des bailleurs face à la sécheresse.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "REQUEST")["parties"] == ["MAR", "MRT"]
+
+
+def test_events_judging_aid_needed_leaves_the_aid_the_act(extract_text):
+    text = ("Le Japon a jugé nécessaire d'envoyer des vivres au Népal après les inondations.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "REQUEST") == []
+    assert only_event(record, "AID")["parties"] == ["JPN", "NPL"]
+
+
+def test_events_officials_dispatched_somewhere_are_a_visit(extract_text):
+    text = ("Le Kenya a dépêché jeudi à Juba son ministre des Affaires étrangères pour apaiser "
+            "la crise avec le Soudan du Sud.")
+    record = extract_text(text, PUB)
+    visit = only_event(record, "CONSULT")
+    assert visit["mode"] == "visit" and visit["parties"] == ["KEN", "SSD"]
