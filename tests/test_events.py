@@ -486,3 +486,13 @@ def test_events_officials_dispatched_somewhere_are_a_visit(extract_text):
     record = extract_text(text, PUB)
     visit = only_event(record, "CONSULT")
     assert visit["mode"] == "visit" and visit["parties"] == ["KEN", "SSD"]
+
+
+def test_events_a_delegation_sent_somewhere_is_a_visit_to_that_host(extract_text):
+    text = ("Le Gabon a envoyé mardi une délégation au Cameroun pour préparer le sommet. "
+            "Une mission de l'Union africaine sera envoyée au Tchad la semaine prochaine.")
+    record = extract_text(text, PUB)
+    visits = events_of(record, "CONSULT")
+    assert sorted(tuple(v["parties"]) for v in visits) == [
+        ("CMR", "GAB"), ("TCD", "igo:african-union")]
+    assert visits[0]["mode"] == "visit"

@@ -289,6 +289,7 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
 
 # needs met by what the act is done to: the grammar.yaml list naming those things
 _THING_NEEDS = {"body_object": "body_nouns", "envoy_object": "envoy_words",
+                "mission_object": "mission_nouns",
                 "closable_object": "closable_nouns", "relations_object": "partnership_nouns",
                 "opinion_object": "opinion_nouns", "document_object": "document_nouns",
                 "claim_object": "claim_nouns"}
