@@ -496,3 +496,16 @@ def test_events_a_delegation_sent_somewhere_is_a_visit_to_that_host(extract_text
     assert sorted(tuple(v["parties"]) for v in visits) == [
         ("CMR", "GAB"), ("TCD", "igo:african-union")]
     assert visits[0]["mode"] == "visit"
+
+
+def test_events_reconsidering_ties_with_the_other_is_a_threat(extract_text):
+    text = ("Le Pérou va réexaminer ses relations avec la Bolivie après l'incident frontalier, "
+            "a annoncé le gouvernement péruvien.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "THREATEN")["parties"] == ["BOL", "PER"]
+
+
+def test_events_relations_worsening_is_no_threat(extract_text):
+    text = ("La dégradation des relations entre le Pérou et la Bolivie inquiète les voisins.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "THREATEN") == []
