@@ -509,3 +509,17 @@ def test_events_relations_worsening_is_no_threat(extract_text):
     text = ("La dégradation des relations entre le Pérou et la Bolivie inquiète les voisins.")
     record = extract_text(text, PUB)
     assert events_of(record, "THREATEN") == []
+
+
+def test_events_a_sitting_of_a_gathering_of_states_is_a_meeting(extract_text):
+    text = ("Le Bénin a accueilli jeudi à Cotonou la 14e session de la Conférence des chefs "
+            "d'État de la CEDEAO.")
+    record = extract_text(text, PUB)
+    meeting = only_event(record, "CONSULT")
+    assert meeting["parties"] == ["BEN", "igo:ecowas"] and meeting["mode"] == "multilateral"
+
+
+def test_events_a_training_session_is_no_meeting(extract_text):
+    text = ("Des policiers du Bénin ont suivi jeudi une session de formation à Cotonou.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "CONSULT") == []
