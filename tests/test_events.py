@@ -523,3 +523,16 @@ def test_events_a_training_session_is_no_meeting(extract_text):
     text = ("Des policiers du Bénin ont suivi jeudi une session de formation à Cotonou.")
     record = extract_text(text, PUB)
     assert events_of(record, "CONSULT") == []
+
+
+def test_events_a_work_opened_by_both_sides_is_cooperation(extract_text):
+    text = ("Les présidents du Togo et du Bénin ont inauguré mardi un pont sur le fleuve Mono.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "COOPERATE")["parties"] == ["BEN", "TGO"]
+
+
+def test_events_a_work_opened_by_one_side_is_no_cooperation(extract_text):
+    text = ("Le président togolais a inauguré mardi un hôpital à Lomé, en présence de "
+            "l'ambassadeur du Japon.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "COOPERATE") == []

@@ -428,6 +428,13 @@ def _several(token, lang: LanguageData) -> bool:
         or token.lemma_.lower() in lang.words("gathering_words")
 
 
+def _joint_doers(head, lang: LanguageData) -> bool:
+    """"Les deux présidents ont inauguré le pont": a verb whose own subject
+    names several doers (or agrees with them, however parsed); one doer's act ("il a eu le plaisir d'inaugurer",
+    "le centre inauguré en mai") is not done together."""
+    return _plural_verb(head) or any(_several(c, lang) for c in head.children if c.dep_ == "nsubj")
+
+
 def _departure_complement(head, lang: LanguageData) -> bool:
     """"a demandé aux diplomates de quitter le pays", "prie l'ambassadeur de
     quitter le territoire": asking envoys to leave is sending them away."""
@@ -816,4 +823,4 @@ _HEAD_NEEDS = {"departure_complement": _departure_complement,
                "received_goods": _goods_after, "document_subject": _document_subject,
                "private_object": _private_object, "unofficial_subject": _unofficial_subject,
                "intent_complement": _intent_complement, "invitation_frame": _invitation_frame,
-               "joint_decision": _joint_decision}
+               "joint_decision": _joint_decision, "joint_doers": _joint_doers}
