@@ -583,3 +583,75 @@ def test_events_a_matter_that_demands_something_is_no_request(extract_text):
                                 "et du Togo.") == []
     assert _types(extract_text, "Le Ghana a demandé au Togo de rouvrir la "
                                 "frontière.") == ["REQUEST"]
+
+
+def test_events_judging_an_act_needed_is_a_call_for_it(extract_text):
+    text = ("Le roi du Maroc a reçu mardi le président mauritanien. Les deux dirigeants ont "
+            "estimé indispensable une réponse rapide des bailleurs face à la sécheresse.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "REQUEST")["parties"] == ["MAR", "MRT"]
+
+
+def test_events_judging_aid_needed_leaves_the_aid_the_act(extract_text):
+    text = ("Le Japon a jugé nécessaire d'envoyer des vivres au Népal après les inondations.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "REQUEST") == []
+    assert only_event(record, "AID")["parties"] == ["JPN", "NPL"]
+
+
+def test_events_officials_dispatched_somewhere_are_a_visit(extract_text):
+    text = ("Le Kenya a dépêché jeudi à Juba son ministre des Affaires étrangères pour apaiser "
+            "la crise avec le Soudan du Sud.")
+    record = extract_text(text, PUB)
+    visit = only_event(record, "CONSULT")
+    assert visit["mode"] == "visit" and visit["parties"] == ["KEN", "SSD"]
+
+
+def test_events_a_delegation_sent_somewhere_is_a_visit_to_that_host(extract_text):
+    text = ("Le Gabon a envoyé mardi une délégation au Cameroun pour préparer le sommet. "
+            "Une mission de l'Union africaine sera envoyée au Tchad la semaine prochaine.")
+    record = extract_text(text, PUB)
+    visits = events_of(record, "CONSULT")
+    assert sorted(tuple(v["parties"]) for v in visits) == [
+        ("CMR", "GAB"), ("TCD", "igo:african-union")]
+    assert visits[0]["mode"] == "visit"
+
+
+def test_events_reconsidering_ties_with_the_other_is_a_threat(extract_text):
+    text = ("Le Pérou va réexaminer ses relations avec la Bolivie après l'incident frontalier, "
+            "a annoncé le gouvernement péruvien.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "THREATEN")["parties"] == ["BOL", "PER"]
+
+
+def test_events_relations_worsening_is_no_threat(extract_text):
+    text = ("La dégradation des relations entre le Pérou et la Bolivie inquiète les voisins.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "THREATEN") == []
+
+
+def test_events_a_sitting_of_a_gathering_of_states_is_a_meeting(extract_text):
+    text = ("Le Bénin a accueilli jeudi à Cotonou la 14e session de la Conférence des chefs "
+            "d'État de la CEDEAO.")
+    record = extract_text(text, PUB)
+    meeting = only_event(record, "CONSULT")
+    assert meeting["parties"] == ["BEN", "igo:ecowas"] and meeting["mode"] == "multilateral"
+
+
+def test_events_a_training_session_is_no_meeting(extract_text):
+    text = ("Des policiers du Bénin ont suivi jeudi une session de formation à Cotonou.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "CONSULT") == []
+
+
+def test_events_a_work_opened_by_both_sides_is_cooperation(extract_text):
+    text = ("Les présidents du Togo et du Bénin ont inauguré mardi un pont sur le fleuve Mono.")
+    record = extract_text(text, PUB)
+    assert only_event(record, "COOPERATE")["parties"] == ["BEN", "TGO"]
+
+
+def test_events_a_work_opened_by_one_side_is_no_cooperation(extract_text):
+    text = ("Le président togolais a inauguré mardi un hôpital à Lomé, en présence de "
+            "l'ambassadeur du Japon.")
+    record = extract_text(text, PUB)
+    assert events_of(record, "COOPERATE") == []

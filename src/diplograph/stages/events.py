@@ -102,9 +102,10 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                 trigger.mode in ("sign", "agree")
                 and signs_named_document(head, sent, bare_documents, lang))
             who = participants(parsed, actors, sent, head, current=current, company=company)
-            if trigger.type == "CONSULT" and len(who.parties) < 2 and not any(
-                    p.startswith("igo:") for p in who.parties):
-                # "a reçu à Alger ...": the venue is the host when no one else is named
+            if trigger.type == "CONSULT" and len(who.parties) < 2 and (mode == "visit" or not any(
+                    p.startswith("igo:") for p in who.parties)):
+                # "a reçu à Alger ...": the venue is the host when no one else is named;
+                # the place an organisation's mission goes to is its host too
                 who = participants(parsed, actors, sent, head, include_places=True)
             if trigger.type == "CONSULT":
                 who = with_unplaced_host(actors, sent, head, who, company)

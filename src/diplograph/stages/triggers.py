@@ -293,6 +293,7 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
 
 # needs met by what the act is done to: the grammar.yaml list naming those things
 _THING_NEEDS = {"body_object": "body_nouns", "envoy_object": "envoy_words",
+                "mission_object": "mission_nouns",
                 "closable_object": "closable_nouns", "relations_object": "partnership_nouns",
                 "opinion_object": "opinion_nouns", "document_object": "document_nouns",
                 "claim_object": "claim_nouns"}
@@ -454,6 +455,13 @@ def _several(token, lang: LanguageData) -> bool:
     Islamabad et Bakou"), or a gathering ("le sommet")."""
     return "Number=Plur" in str(token.morph) or any(c.dep_ == "conj" for c in token.children) \
         or token.lemma_.lower() in lang.words("gathering_words")
+
+
+def _joint_doers(head, lang: LanguageData) -> bool:
+    """"Les deux présidents ont inauguré le pont": a verb whose own subject
+    names several doers (or agrees with them, however parsed); one doer's act ("il a eu le plaisir d'inaugurer",
+    "le centre inauguré en mai") is not done together."""
+    return _plural_verb(head) or any(_several(c, lang) for c in head.children if c.dep_ == "nsubj")
 
 
 def _departure_complement(head, lang: LanguageData) -> bool:
@@ -885,4 +893,4 @@ _HEAD_NEEDS = {"departure_complement": _departure_complement,
                "private_object": _private_object, "unofficial_subject": _unofficial_subject,
                "intent_complement": _intent_complement, "invitation_frame": _invitation_frame,
                "doom_complement": _doom_complement, "matter_subject": _matter_subject,
-               "joint_decision": _joint_decision}
+               "joint_decision": _joint_decision, "joint_doers": _joint_doers}
