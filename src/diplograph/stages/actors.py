@@ -50,8 +50,24 @@ class ActorIndex:
     #: official -> the organisation their title names ("le secrétaire général de l'OTAN")
     igo_of: dict[str, str] = field(default_factory=dict)
 
+    #: sentence index -> its mentions, rebuilt when mentions are added
+    _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=-1, repr=False)
+
     def in_sentence(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        """The mentions of one sentence, in list order; looked up, not
+        scanned, so a long text's stages cost time in proportion to it."""
+        if self._indexed != len(self.mentions):
+            self._by_sentence = {}
+            for m in self.mentions:
+                self._by_sentence.setdefault(m.sentence, []).append(m)
+            self._indexed = len(self.mentions)
+        return list(self._by_sentence.get(index, ()))
+
+    def sort_mentions(self) -> None:
+        """Mentions in text order (the per-sentence lists follow)."""
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._indexed = -1
 
     def country_of(self, actor_id: str) -> str | None:
         actor = self.actors.get(actor_id)
@@ -1236,7 +1252,7 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
     index.dyad = _main_dyad(gaz, _person_countries(index))
     _resolve_pronouns_and_roles(parsed, index)
     _find_speakers(parsed, index)
-    index.mentions.sort(key=lambda m: (m.start, m.end))
+    index.sort_mentions()
     return index
 
 

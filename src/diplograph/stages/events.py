@@ -60,12 +60,15 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
     current: tuple[str, ...] = ()  # the parties of the act told last, before this sentence
     company: tuple[str, ...] = ()  # the parties of the last meeting told
     for sent in parsed.readable():
-        told = [d for d in drafts if len(d.parties) >= 2]
+        # the last ones, found from the end: a scan of every draft per
+        # sentence would make a long text cost the square of its length
+        told = next((d for d in reversed(drafts) if len(d.parties) >= 2), None)
         if told:
-            current = tuple(told[-1].parties)
-        met = [d for d in told if d.type == "CONSULT"]
+            current = tuple(told.parties)
+        met = next((d for d in reversed(drafts)
+                    if len(d.parties) >= 2 and d.type == "CONSULT"), None)
         if met:
-            company = tuple(met[-1].parties)
+            company = tuple(met.parties)
         has_quantity, has_document = sent.start in q_sentences, sent.start in a_sentences
 
         names = _name_tokens(actors, sent)

@@ -334,9 +334,12 @@ def _same_speaker(a: Draft, b: Draft) -> bool:
 def _fold_protest_meetings(drafts: list[Draft]) -> list[Draft]:
     """A meeting held to protest is the protest: its mention becomes evidence
     of the protest draft of its clause, before any merging."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:  # the two are in one sentence: only its drafts are compared
+        by_sentence.setdefault(id(d.sentence), []).append(d)
     out = []
     for d in drafts:
-        protest = next((p for p in drafts if _protest_meeting(p, d)), None)
+        protest = next((p for p in by_sentence[id(d.sentence)] if _protest_meeting(p, d)), None)
         if protest is None:
             out.append(d)
         else:
