@@ -1227,7 +1227,7 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
         _add_person(parsed, index, draft)
     _opposite_sides(parsed, index)
     _counterpart_roles(index, drafts)
-    _host_officials(index, drafts)
+    _host_officials(parsed, index, drafts)
     for acronym, country, mention in _org_mentions(parsed):
         actor = index.actors.setdefault(mention.actor_id,
                                         Actor(mention.actor_id, "org", acronym, country))
@@ -1308,11 +1308,30 @@ _STATE_OFFICES = {"head_of_state", "head_of_government", "minister", "deputy_min
                   "legislator"}
 
 
-def _host_officials(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
+def _accredited_to(parsed: ParsedDoc) -> list[str]:
+    """"les ambassadeurs nouvellement accrédités à Madagascar": states envoys
+    are posted to, told without naming the envoys."""
+    words = set(parsed.language.discourse.get("accreditation_words", []))
+    places = set(parsed.language.discourse["place_prepositions"])
+    found = []
+    for sent in parsed.readable():
+        for token in sent.doc:
+            if token.lower_ not in words or token.i + 1 >= len(sent.doc) \
+                    or sent.doc[token.i + 1].lower_ not in places:
+                continue
+            piece = parsed.pipeline.nlp.make_doc(sent.doc[token.i + 2:token.i + 6].text)
+            states = [(start, entry) for start, _, entry in parsed.pipeline.gazetteer.find(piece)
+                      if entry.kind == "state" and entry.via in ("name", "capital")]
+            if states and states[0][0] == 0:
+                found.append(states[0][1].actor_id)
+    return found
+
+
+def _host_officials(parsed: ParsedDoc, index: ActorIndex, drafts: list[_PersonDraft]) -> None:
     """"Le ministre de l'Intérieur X a reçu l'ambassadeur de Suisse en Algérie":
     where every ambassador of the article is posted in one state, the officials
     whose country the text does not give serve that state."""
-    postings: Counter = Counter()
+    postings: Counter = Counter(_accredited_to(parsed))
     for draft in drafts:
         postings.update(draft.postings)
     if len(postings) == 1:
