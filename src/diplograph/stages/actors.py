@@ -1368,6 +1368,7 @@ def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
     side_words = _side_words(parsed)
     for actor in [a for a in index.actors.values() if a.kind == "person"
                   and not index.side_of(a.id) and a.id not in index.igo_officials]:
+        pair = _pair_for(index, actor)
         votes: Counter = Counter()
         for m in [m for m in index.mentions if m.actor_id == actor.id]:
             sent = sentences[m.sentence]
@@ -1376,10 +1377,21 @@ def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
                 continue
             for country, token in _side_markers(index, sent, side_words, actor.id):
                 theirs = _clause_side(token)
-                if theirs and theirs != mine and country in index.dyad:
-                    votes[next(c for c in index.dyad if c != country)] += 1
+                if theirs and theirs != mine and country in pair:
+                    votes[next(c for c in pair if c != country)] += 1
         if len(votes) == 1:
             _give_side(index, actor, next(iter(votes)))
+
+
+def _pair_for(index: ActorIndex, actor: Actor) -> tuple[str, ...]:
+    """The main pair a person may belong to: a minister or head of state serves
+    a state, so where the pair holds an organisation, the two states the
+    article most names as acting (not as venues) stand instead."""
+    if len(index.dyad) != 2 or actor.role not in _STATE_OFFICES | {"foreign_minister"} \
+            or not any(side.startswith("igo:") for side in index.dyad):
+        return index.dyad
+    pair = _main_dyad([m for m in index.mentions if m.kind == "state" and not m.place])
+    return pair if len(pair) == 2 else index.dyad
 
 
 def _side_words(parsed: ParsedDoc) -> tuple[set[str], set[str]]:
