@@ -592,3 +592,18 @@ def test_actors_organisation_someone_chairs_does_not_act(actors_of):
                       "l'attaque.")
     flags = {m.actor_id: m.topic for m in index.mentions if m.kind == "igo"}
     assert flags == {"igo:ecowas": True, "igo:asean": False}  # the subject still acts
+
+
+def test_actors_officials_serve_the_state_envoys_are_accredited_to(extract_text):
+    record = extract_text("Le président de la République, Tomas Varga, a reçu mardi deux "
+                          "ambassadeurs accrédités en Slovaquie. Le nouvel ambassadeur du Chili, "
+                          "Rosa Pinto, lui a remis ses lettres de créance.", PUB)
+    assert _person(record, "person:tomas-varga")["country"] == "SVK"
+
+
+def test_actors_minister_facing_a_state_and_an_organisation_serves_a_state(extract_text):
+    record = extract_text("Le ministre des Affaires étrangères, Piet Janssen, a été reçu à Rome "
+                          "par Marco Bellini, ministre italien des Affaires étrangères. Ils ont "
+                          "parlé de l'UE, du budget de l'UE et de l'avenir de l'Union européenne. "
+                          "La Belgique et l'Italie veulent une UE plus forte.", PUB)
+    assert _person(record, "person:piet-janssen")["country"] == "BEL"

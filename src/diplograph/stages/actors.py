@@ -1243,7 +1243,7 @@ def find_actors(parsed: ParsedDoc) -> ActorIndex:
         _add_person(parsed, index, draft)
     _opposite_sides(parsed, index)
     _counterpart_roles(index, drafts)
-    _host_officials(index, drafts)
+    _host_officials(parsed, index, drafts)
     for acronym, country, mention in _org_mentions(parsed):
         actor = index.actors.setdefault(mention.actor_id,
                                         Actor(mention.actor_id, "org", acronym, country))
@@ -1324,11 +1324,30 @@ _STATE_OFFICES = {"head_of_state", "head_of_government", "minister", "deputy_min
                   "legislator"}
 
 
-def _host_officials(index: ActorIndex, drafts: list[_PersonDraft]) -> None:
+def _accredited_to(parsed: ParsedDoc) -> list[str]:
+    """"les ambassadeurs nouvellement accrédités à Madagascar": states envoys
+    are posted to, told without naming the envoys."""
+    words = set(parsed.language.discourse.get("accreditation_words", []))
+    places = set(parsed.language.discourse["place_prepositions"])
+    found = []
+    for sent in parsed.readable():
+        for token in sent.doc:
+            if token.lower_ not in words or token.i + 1 >= len(sent.doc) \
+                    or sent.doc[token.i + 1].lower_ not in places:
+                continue
+            piece = parsed.pipeline.nlp.make_doc(sent.doc[token.i + 2:token.i + 6].text)
+            states = [(start, entry) for start, _, entry in parsed.pipeline.gazetteer.find(piece)
+                      if entry.kind == "state" and entry.via in ("name", "capital")]
+            if states and states[0][0] == 0:
+                found.append(states[0][1].actor_id)
+    return found
+
+
+def _host_officials(parsed: ParsedDoc, index: ActorIndex, drafts: list[_PersonDraft]) -> None:
     """"Le ministre de l'Intérieur X a reçu l'ambassadeur de Suisse en Algérie":
     where every ambassador of the article is posted in one state, the officials
     whose country the text does not give serve that state."""
-    postings: Counter = Counter()
+    postings: Counter = Counter(_accredited_to(parsed))
     for draft in drafts:
         postings.update(draft.postings)
     if len(postings) == 1:
@@ -1365,6 +1384,7 @@ def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
     side_words = _side_words(parsed)
     for actor in [a for a in index.actors.values() if a.kind == "person"
                   and not index.side_of(a.id) and a.id not in index.igo_officials]:
+        pair = _pair_for(index, actor)
         votes: Counter = Counter()
         for m in [m for m in index.mentions if m.actor_id == actor.id]:
             sent = sentences[m.sentence]
@@ -1373,10 +1393,21 @@ def _opposite_sides(parsed: ParsedDoc, index: ActorIndex) -> None:
                 continue
             for country, token in _side_markers(index, sent, side_words, actor.id):
                 theirs = _clause_side(token)
-                if theirs and theirs != mine and country in index.dyad:
-                    votes[next(c for c in index.dyad if c != country)] += 1
+                if theirs and theirs != mine and country in pair:
+                    votes[next(c for c in pair if c != country)] += 1
         if len(votes) == 1:
             _give_side(index, actor, next(iter(votes)))
+
+
+def _pair_for(index: ActorIndex, actor: Actor) -> tuple[str, ...]:
+    """The main pair a person may belong to: a minister or head of state serves
+    a state, so where the pair holds an organisation, the two states the
+    article most names as acting (not as venues) stand instead."""
+    if len(index.dyad) != 2 or actor.role not in _STATE_OFFICES | {"foreign_minister"} \
+            or not any(side.startswith("igo:") for side in index.dyad):
+        return index.dyad
+    pair = _main_dyad([m for m in index.mentions if m.kind == "state" and not m.place])
+    return pair if len(pair) == 2 else index.dyad
 
 
 def _side_words(parsed: ParsedDoc) -> tuple[set[str], set[str]]:
