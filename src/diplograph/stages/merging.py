@@ -105,7 +105,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     out: list[Draft] = []
     by_key: dict[tuple, Draft] = {}
     weak: list[Draft] = []
-    for d in _fold_protest_meetings(_figures_as_news(drafts)):
+    for d in _fold_protest_meetings(_wishes_met(_figures_as_news(drafts))):
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
                               and o.parties == d.parties and _compatible(o, d)
                               and _answered(o, lang) == _answered(d, lang)), None)
@@ -203,6 +203,22 @@ def _invites(d: Draft, lang: LanguageData) -> bool:
     """The act is told in a sentence that invites someone (to come, to visit)."""
     verbs = lang.words("invitation_verbs")
     return any(t.lemma_.lower() in verbs for t in d.sentence.doc)
+
+
+def _wishes_met(drafts: list[Draft]) -> list[Draft]:
+    """"L'appel a eu lieu à la demande de X, qui souhaitait s'entretenir avec Y":
+    a wish to talk told in the sentence that mentions the talks held between the
+    same sides is the motive of those talks, not a further meeting (a wish is
+    told by an infinitive; "un entretien préparé la veille" is another act)."""
+    for d in drafts:
+        if d.type == "CONSULT" and not d.weak and d.status == "planned" \
+                and d.trigger.mode in (None, "meeting") \
+                and "Inf" in d.head.morph.get("VerbForm") and any(
+                    o.weak and o.status == "done" and o.sentence is d.sentence
+                    and o.type == d.type and o.parties == d.parties
+                    and days_overlap(_days(o), _days(d)) for o in drafts):
+            d.weak = True
+    return drafts
 
 
 def _figures_as_news(drafts: list[Draft]) -> list[Draft]:
