@@ -287,6 +287,7 @@ _PROTESTS = ("ACCUSE", "THREATEN", "PROTEST")
 #: acts of speech: told, then quoted or paraphrased in the next sentence
 _STATEMENTS = ("SUPPORT", "ACCUSE", "REJECT", "THREATEN")
 RESTATEMENT_GAP = 1
+PLEDGE_RESTATEMENT_GAP = 2
 
 
 def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
@@ -297,9 +298,15 @@ def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
     return (d.type in _STATEMENTS or _pledge(d)) and host.type == d.type \
         and host.parties == d.parties and host.status == d.status and host.mode == d.mode \
         and 0 < d.sentence.index - host.sentence.index \
-        and (d.sentence.index - host.sentence.index <= RESTATEMENT_GAP or _said_again(d, lang)) \
+        and (d.sentence.index - host.sentence.index <= _restatement_gap(d) or _said_again(d, lang)) \
         and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
         and _pluperfect(host.head) == _pluperfect(d.head) and not _answered(d, lang)
+
+
+def _restatement_gap(d: Draft) -> int:
+    """How many sentences on a statement may be told again: a promise is often
+    told, then explained ("cet engagement a été pris lors de..."), then quoted."""
+    return PLEDGE_RESTATEMENT_GAP if _pledge(d) else RESTATEMENT_GAP
 
 
 def _pledge(d: Draft) -> bool:
