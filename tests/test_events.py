@@ -427,6 +427,17 @@ def test_events_tour_gives_one_visit_per_stop(extract_text):
         assert visit["source"] == ["IND"]
 
 
+def test_events_legs_named_by_leg_nouns_give_one_visit_each(extract_text):
+    record = extract_text("La ministre péruvienne des Affaires étrangères, Ana Quispe, est "
+                          "rentrée de son voyage en Europe. Et l'escale de Pologne (avant celles "
+                          "de la Hongrie et de l'Autriche), qui a duré deux jours, s'est bien "
+                          "passée.", PUB)
+    visits = sorted(e["parties"] for e in events_of(record, "CONSULT"))
+    assert visits == [["AUT", "PER"], ["HUN", "PER"], ["PER", "POL"]]
+    for visit in events_of(record, "CONSULT"):
+        assert visit["source"] == ["PER"]
+
+
 def test_events_stop_after_a_venue_goes_on_with_the_traveller(extract_text):
     record = extract_text("La vice-présidente américaine a rencontré mercredi des femmes "
                           "entrepreneurs. Il s'agit de son dernier engagement à Accra avant de "

@@ -96,3 +96,24 @@ def test_merging_a_follow_up_meeting_with_a_day_of_its_own_stays_apart(extract_t
                           "15 décembre.", PUB)
     consult = [e for e in events_of(record, "CONSULT") if set(e["parties"]) == {"ARG", "CHL"}]
     assert len(consult) == 2, record["events"]
+
+
+def test_merging_a_wish_to_talk_told_with_the_call_is_that_call(extract_text):
+    record = extract_text("Le président chilien Pablo Rojas et le Premier ministre portugais "
+                          "Luis Costa se sont entretenus jeudi au téléphone. La conversation "
+                          "téléphonique a eu lieu à la demande de Luis Costa, qui voulait "
+                          "s'entretenir avec Pablo Rojas de la pêche.", PUB)
+    calls = events_of(record, "CONSULT")
+    assert len(calls) == 1
+    assert calls[0]["mode"] == "phone" and calls[0]["status"] == "done"
+    assert len(calls[0]["evidence"]) == 2
+
+
+def test_merging_a_promise_explained_then_quoted_is_one_promise(extract_text):
+    record = extract_text("Le Brésil s'est engagé à étudier l'ouverture d'une ambassade au "
+                          "Népal. La promesse a été faite lors d'un dîner officiel à Brasilia. "
+                          "« Le Brésil a promis d'examiner cette ouverture », a déclaré le "
+                          "ministre népalais Ram Thapa.", PUB)
+    promises = events_of(record, "AGREE")
+    assert len(promises) == 1
+    assert len(promises[0]["evidence"]) == 2

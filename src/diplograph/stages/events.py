@@ -406,7 +406,8 @@ def _visitor_and_stops(trigger: Trigger, mode: str | None, who, actors: ActorInd
     venues = _stops(actors, sent, None, [], lang) + _legs_named(actors, sent, lang)
     visitors = [s for s in who.source if s not in stops and s not in venues]
     if not visitors and stops:
-        visitors = _last_traveller(drafts, set(stops) | set(venues))
+        visitors = _last_traveller(drafts, set(stops) | set(venues)) or _last_person_side(
+            actors, sent.index - 1, set(stops) | set(venues))
     stops = [s for s in stops if s not in visitors]
     if len(visitors) != 1 or not stops:
         return None
@@ -419,6 +420,14 @@ def _last_traveller(drafts: list[Draft], places: set[str]) -> list[str]:
     if last is None or len(last.source) != 1 or last.source[0] in places:
         return []
     return list(last.source)
+
+
+def _last_person_side(actors: ActorIndex, index: int, places: set[str]) -> list[str]:
+    """"Le ministre ivoirien ... son périple en Asie. Et l'escale de Chine...":
+    the one state whose people the sentence before names travels on."""
+    sides = {actors.side_of(m.actor_id) for m in actors.in_sentence(index) if m.kind == "person"}
+    sides.discard(None)
+    return list(sides) if len(sides) == 1 and not sides & places else []
 
 
 def _legs_named(actors: ActorIndex, sent: ParsedSentence, lang: LanguageData) -> list[str]:
@@ -458,11 +467,22 @@ def _stops(actors: ActorIndex, sent: ParsedSentence, head, visit_heads: list[int
             continue
         root = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
         before = [t for t in sent.doc[max(0, m.token_start - 2):m.token_start] if t.pos_ != "DET"]
-        if before and before[-1].lower_ in places or root.dep_ == "conj" and root.head.i in roots:
+        if before and before[-1].lower_ in places or root.dep_ == "conj" and root.head.i in roots \
+                or _leg_complement(root, lang):
             roots.add(root.i)
             if m.actor_id not in out:
                 out.append(m.actor_id)
     return out
+
+
+def _leg_complement(root, lang: LanguageData) -> bool:
+    """"l'escale de Chine", "(avant) celles du Pakistan": the state a leg noun,
+    or a pronoun standing for one, is of is a stop of the trip."""
+    legs = lang.words("leg_nouns")
+    if root.dep_ != "nmod":
+        return False
+    owner = root.head
+    return owner.lemma_.lower() in legs or owner.pos_ == "PRON" and owner.head.lemma_.lower() in legs
 
 
 def _count_of(head) -> int | None:

@@ -105,7 +105,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     out: list[Draft] = []
     by_key: dict[tuple, Draft] = {}
     weak: list[Draft] = []
-    for d in _fold_protest_meetings(_figures_as_news(drafts)):
+    for d in _fold_protest_meetings(_wishes_met(_figures_as_news(drafts))):
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
                               and o.parties == d.parties and _compatible(o, d)
                               and _answered(o, lang) == _answered(d, lang)), None)
@@ -205,6 +205,22 @@ def _invites(d: Draft, lang: LanguageData) -> bool:
     return any(t.lemma_.lower() in verbs for t in d.sentence.doc)
 
 
+def _wishes_met(drafts: list[Draft]) -> list[Draft]:
+    """"L'appel a eu lieu à la demande de X, qui souhaitait s'entretenir avec Y":
+    a wish to talk told in the sentence that mentions the talks held between the
+    same sides is the motive of those talks, not a further meeting (a wish is
+    told by an infinitive; "un entretien préparé la veille" is another act)."""
+    for d in drafts:
+        if d.type == "CONSULT" and not d.weak and d.status == "planned" \
+                and d.trigger.mode in (None, "meeting") \
+                and "Inf" in d.head.morph.get("VerbForm") and any(
+                    o.weak and o.status == "done" and o.sentence is d.sentence
+                    and o.type == d.type and o.parties == d.parties
+                    and days_overlap(_days(o), _days(d)) for o in drafts):
+            d.weak = True
+    return drafts
+
+
 def _figures_as_news(drafts: list[Draft]) -> list[Draft]:
     """Trade told by its figures is the news only in an article that tells no
     other act; beside a meeting or a signing it is background."""
@@ -271,6 +287,7 @@ _PROTESTS = ("ACCUSE", "THREATEN", "PROTEST")
 #: acts of speech: told, then quoted or paraphrased in the next sentence
 _STATEMENTS = ("SUPPORT", "ACCUSE", "REJECT", "THREATEN")
 RESTATEMENT_GAP = 1
+PLEDGE_RESTATEMENT_GAP = 2
 
 
 def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
@@ -281,9 +298,15 @@ def _restates(host: Draft, d: Draft, lang: LanguageData) -> bool:
     return (d.type in _STATEMENTS or _pledge(d)) and host.type == d.type \
         and host.parties == d.parties and host.status == d.status and host.mode == d.mode \
         and 0 < d.sentence.index - host.sentence.index \
-        and (d.sentence.index - host.sentence.index <= RESTATEMENT_GAP or _said_again(d, lang)) \
+        and (d.sentence.index - host.sentence.index <= _restatement_gap(d) or _said_again(d, lang)) \
         and _same_speaker(host, d) and _dates_agree(host, d) and not _further(d, lang) \
         and _pluperfect(host.head) == _pluperfect(d.head) and not _answered(d, lang)
+
+
+def _restatement_gap(d: Draft) -> int:
+    """How many sentences on a statement may be told again: a promise is often
+    told, then explained ("cet engagement a été pris lors de..."), then quoted."""
+    return PLEDGE_RESTATEMENT_GAP if _pledge(d) else RESTATEMENT_GAP
 
 
 def _pledge(d: Draft) -> bool:
