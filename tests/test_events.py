@@ -655,3 +655,20 @@ def test_events_a_work_opened_by_one_side_is_no_cooperation(extract_text):
             "l'ambassadeur du Japon.")
     record = extract_text(text, PUB)
     assert events_of(record, "COOPERATE") == []
+
+
+def test_events_readiness_naming_a_partner_is_an_agreement_offered(extract_text):
+    assert _types(extract_text, "Le Chili est prêt à rejoindre le corridor commercial "
+                                "péruvien, a déclaré le ministre chilien.") == ["AGREE"]
+    assert _types(extract_text, "Le Ghana s'est dit disposé à travailler avec le Togo "
+                                "sur l'énergie solaire.") == ["AGREE"]
+    assert _types(extract_text, "Le Ghana est prêt à contribuer à la stabilité "
+                                "régionale.") == []
+
+
+def test_events_sanctions_judged_in_a_reporting_clause_are_not_imposed(extract_text):
+    assert "SANCTION" not in _types(extract_text, "« Ce choix est une erreur », ajoute le "
+                                    "communiqué bolivien, estimant les sanctions chiliennes "
+                                    "injustes.")
+    assert "SANCTION" in _types(extract_text, "Le Chili a adopté de nouvelles sanctions "
+                                "contre la Bolivie.")
