@@ -672,3 +672,8 @@ def test_events_sanctions_judged_in_a_reporting_clause_are_not_imposed(extract_t
                                     "injustes.")
     assert "SANCTION" in _types(extract_text, "Le Chili a adopté de nouvelles sanctions "
                                 "contre la Bolivie.")
+
+
+def test_events_support_owned_by_the_speakers_own_state_is_given(extract_text):
+    assert "SUPPORT" in _types(extract_text, "Selon le président péruvien, le soutien "
+                               "constant de son pays au Chili ne faiblira pas.")

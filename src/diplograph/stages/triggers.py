@@ -311,8 +311,15 @@ def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: Langua
         return False  # "regrette le soutien de Moscou", "rédigée avec le soutien de l'UE"
     states = {m.token_start for m in actors.in_sentence(sent.index)
               if m.kind in ("state", "igo") and not m.place and not m.topic}
-    return any(c.dep_ == "nmod" and c.i in states and c.i - head.i <= 3 and any(
+    return any(c.dep_ == "nmod" and (c.i in states or _home_of_speaker(c, lang))
+               and c.i - head.i <= 4 and any(
         m.lemma_ == "de" for m in c.children if m.dep_ == "case") for c in head.children)
+
+
+def _home_of_speaker(token, lang: LanguageData) -> bool:
+    """"de son pays", "de notre gouvernement": the speaker's own state."""
+    return token.lemma_.lower() in lang.words("home_nouns") and any(
+        "Poss=Yes" in str(c.morph) for c in token.children if c.dep_ == "det")
 
 
 def _attribute(head, words: set) -> bool:
