@@ -677,3 +677,10 @@ def test_events_sanctions_judged_in_a_reporting_clause_are_not_imposed(extract_t
 def test_events_support_owned_by_the_speakers_own_state_is_given(extract_text):
     assert "SUPPORT" in _types(extract_text, "Selon le président péruvien, le soutien "
                                "constant de son pays au Chili ne faiblira pas.")
+
+
+def test_events_tariffs_imposed_on_the_other_side_are_a_sanction(extract_text):
+    assert "SANCTION" in _types(extract_text, "Le Pérou a imposé des droits de douane de 40 % "
+                                "sur le cuivre chilien.")
+    assert "SANCTION" not in _types(extract_text, "Les droits de douane entre le Pérou et le "
+                                    "Chili restent faibles.")
