@@ -666,3 +666,32 @@ def test_events_a_work_opened_by_one_side_is_no_cooperation(extract_text):
             "l'ambassadeur du Japon.")
     record = extract_text(text, PUB)
     assert events_of(record, "COOPERATE") == []
+
+
+def test_events_readiness_naming_a_partner_is_an_agreement_offered(extract_text):
+    assert _types(extract_text, "Le Chili est prêt à rejoindre le corridor commercial "
+                                "péruvien, a déclaré le ministre chilien.") == ["AGREE"]
+    assert _types(extract_text, "Le Ghana s'est dit disposé à travailler avec le Togo "
+                                "sur l'énergie solaire.") == ["AGREE"]
+    assert _types(extract_text, "Le Ghana est prêt à contribuer à la stabilité "
+                                "régionale.") == []
+
+
+def test_events_sanctions_judged_in_a_reporting_clause_are_not_imposed(extract_text):
+    assert "SANCTION" not in _types(extract_text, "« Ce choix est une erreur », ajoute le "
+                                    "communiqué bolivien, estimant les sanctions chiliennes "
+                                    "injustes.")
+    assert "SANCTION" in _types(extract_text, "Le Chili a adopté de nouvelles sanctions "
+                                "contre la Bolivie.")
+
+
+def test_events_support_owned_by_the_speakers_own_state_is_given(extract_text):
+    assert "SUPPORT" in _types(extract_text, "Selon le président péruvien, le soutien "
+                               "constant de son pays au Chili ne faiblira pas.")
+
+
+def test_events_tariffs_imposed_on_the_other_side_are_a_sanction(extract_text):
+    assert "SANCTION" in _types(extract_text, "Le Pérou a imposé des droits de douane de 40 % "
+                                "sur le cuivre chilien.")
+    assert "SANCTION" not in _types(extract_text, "Les droits de douane entre le Pérou et le "
+                                    "Chili restent faibles.")

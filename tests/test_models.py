@@ -77,7 +77,7 @@ def test_models_revise_drops_drafts_the_act_model_rejects(parse_text):
 def test_models_recover_proposes_an_act_where_the_rules_drafted_none(parse_text):
     parsed, actors, drafts = _drafts(
         parse_text, "Le ministre russe des Affaires étrangères a rencontré mardi "
-        "son homologue vietnamien. La France se dit prête à travailler main dans la main "
+        "son homologue vietnamien. La France se dit encline à travailler main dans la main "
         "avec le Vietnam.")
     assert {d.sentence.index for d in drafts} == {0}  # the rules read no act in the second
     sentence = sentence_features(parsed, actors, parsed.readable()[1], "CONSULT")

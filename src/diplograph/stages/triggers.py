@@ -254,10 +254,12 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             return visit or any(t.lemma_ in lang.words("visit_nouns") for c in children for t in c.subtree)
         return bool(clause) and not (need == "clausal_object_not_visit" and visit)
     if need == "imposed":
-        # "a imposé des sanctions", not sanctions mentioned as background
+        # "a imposé des sanctions", "a pris des mesures de sanction"; not sanctions
+        # mentioned as background, nor judged in a clause hung on a reporting verb
+        # ("a ajouté le ministre, estimant ces sanctions illégales")
         verbs = lang.words("imposing_verbs")
-        return head.head.lemma_.lower() in verbs or any(
-            a.lemma_.lower() in verbs for a in list(head.ancestors)[:2])
+        return head.head.lemma_.lower() in verbs or (
+            head.head.pos_ not in ("VERB", "AUX") and head.head.head.lemma_.lower() in verbs)
     if need == "partnership_object":
         return any(t.lemma_ in lang.words("partnership_nouns")
                    for c in children if c.dep_ == "obj" for t in c.subtree)
@@ -280,6 +282,8 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
         return _about_situation(head, lang)
     if need == "lone_wish":
         return _lone_wish(head, sent, actors, lang)
+    if need == "partner_complement":
+        return _partner_complement(head, sent, actors, lang)
     if need == "retaliation_complement":
         words = lang.words("retaliation_words")
         return any(c.lemma_.lower() in words or c.lower_ in words for c in children
@@ -307,8 +311,15 @@ def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: Langua
         return False  # "regrette le soutien de Moscou", "rédigée avec le soutien de l'UE"
     states = {m.token_start for m in actors.in_sentence(sent.index)
               if m.kind in ("state", "igo") and not m.place and not m.topic}
-    return any(c.dep_ == "nmod" and c.i in states and c.i - head.i <= 3 and any(
+    return any(c.dep_ == "nmod" and (c.i in states or _home_of_speaker(c, lang))
+               and c.i - head.i <= 4 and any(
         m.lemma_ == "de" for m in c.children if m.dep_ == "case") for c in head.children)
+
+
+def _home_of_speaker(token, lang: LanguageData) -> bool:
+    """"de son pays", "de notre gouvernement": the speaker's own state."""
+    return token.lemma_.lower() in lang.words("home_nouns") and any(
+        "Poss=Yes" in str(c.morph) for c in token.children if c.dep_ == "det")
 
 
 def _attribute(head, words: set) -> bool:
@@ -397,6 +408,18 @@ def _lone_wish(head, sent: ParsedSentence, actors: ActorIndex, lang: LanguageDat
     if head.dep_ == "obj":  # the wish's complement hung on the verb voicing it
         said += [t for t in head.head.children if t.dep_ in ("xcomp", "advcl") and t.i > head.i]
     return not any(t.i in named for w in said for t in w.subtree if t.i != head.i)
+
+
+def _partner_complement(head, sent: ParsedSentence, actors: ActorIndex,
+                        lang: LanguageData) -> bool:
+    """"prête à rejoindre l'initiative chilienne", "disposé à travailler avec
+    le Pérou": a readiness is an agreement offered only when what one is ready
+    for names another state or body; "prêt à contribuer à la paix" names none."""
+    named = {i for m in actors.in_sentence(sent.index) if m.kind != "person"
+             for i in range(m.token_start, m.token_end)}
+    aims = [t for t in head.children if t.dep_ in ("xcomp", "acl", "advcl", "obl")
+            and "Inf" in t.morph.get("VerbForm")]
+    return _intent_complement(head, lang) and any(t.i in named for a in aims for t in a.subtree)
 
 
 def _joint_decision(head, lang: LanguageData) -> bool:
