@@ -83,12 +83,15 @@ def load_articles(corpus: Path, language: str, limit: int | None = None,
     if limit:
         documents = documents[:limit]
     out = []
+    live = sys.stderr.isatty()  # a log file gets a line every 50 articles, not one long line
     for number, document in enumerate(documents, start=1):
-        if progress:
+        if progress and live:
             print(f"\rparsing {corpus.name}: {number}/{len(documents)}", end="", file=sys.stderr)
+        elif progress and (number % 50 == 0 or number == len(documents)):
+            print(f"parsing {corpus.name}: {number}/{len(documents)}", file=sys.stderr)
         document = replace(document, language=language)
         out.append(Article(parse(document, language), golds[document.doc_id]))
-    if progress:
+    if progress and live:
         print(file=sys.stderr)
     return out
 
