@@ -558,7 +558,7 @@ def test_actors_an_organisation_can_be_a_side_of_the_main_pair(actors_of):
 
 
 def test_actors_hyphenated_given_name_is_named_alone_by_its_first_word(actors_of):
-    index = actors_of("Le ministre sud-coréen des Affaires étrangères, Choi Sung-un, a reçu un "
+    index = actors_of("Le chef de la diplomatie sud-coréenne, Choi Sung-un, a reçu un "
                       "an plus tard son homologue vietnamien. Choi a salué un partenariat solide.")
     alone = {m.text: m.actor_id for m in index.mentions if m.kind == "person"}
     assert alone.get("Choi") == "person:choi-sung-un" and "un" not in alone

@@ -1325,7 +1325,7 @@ _STATE_OFFICES = {"head_of_state", "head_of_government", "minister", "deputy_min
 
 
 def _accredited_to(parsed: ParsedDoc) -> list[str]:
-    """"les ambassadeurs nouvellement accrédités à Madagascar": states envoys
+    """"les trois diplomates récemment accrédités au Népal": states envoys
     are posted to, told without naming the envoys."""
     words = set(parsed.language.discourse.get("accreditation_words", []))
     places = set(parsed.language.discourse["place_prepositions"])

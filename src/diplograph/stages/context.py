@@ -116,8 +116,8 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
 
 def with_unplaced_host(actors: ActorIndex, sent: ParsedSentence, head, who: Participants,
                        company: tuple[str, ...]) -> Participants:
-    """"X a présidé la réunion à laquelle prennent part ses homologues égyptien
-    et tunisien" after a meeting of three: a person of unknown country as the
+    """"X a dirigé la séance à laquelle assistent ses homologues kényan et
+    ougandais" after a meeting of three: a person of unknown country as the
     subject of a meeting stands for the one side of the meeting just told that
     the sentence leaves out, when every side it names belongs to that meeting."""
     subject = subject_tokens(head)
