@@ -7,6 +7,11 @@ from conftest import events_of
 PUB = "2022-09-14"
 
 
+def between(record: dict, type_: str, *parties: str) -> list[dict]:
+    """The events of one type whose parties are exactly these."""
+    return [e for e in events_of(record, type_) if set(e["parties"]) == set(parties)]
+
+
 def only_event(record: dict, type_: str) -> dict:
     found = events_of(record, type_)
     assert len(found) == 1, record["events"]
@@ -69,7 +74,7 @@ def test_merging_a_statement_said_again_later_is_one_statement(extract_text):
                           "du Soudan. Il a reçu le président du Conseil souverain. Les deux "
                           "hommes ont évoqué la situation humanitaire. Le roi de Jordanie a "
                           "réaffirmé le soutien constant de la Jordanie au Soudan.", PUB)
-    support = [e for e in events_of(record, "SUPPORT") if set(e["parties"]) == {"JOR", "SDN"}]
+    support = between(record, "SUPPORT", "JOR", "SDN")
     assert len(support) == 1, record["events"]
 
 
@@ -77,7 +82,7 @@ def test_merging_a_sanction_announced_then_carried_out_is_one_sanction(extract_t
     record = extract_text("L'ambassadeur du Canada au Niger sera expulsé sous 72 heures, a "
                           "indiqué jeudi le gouvernement nigérien. Le gouvernement nigérien a "
                           "déclaré l'ambassadeur du Canada persona non grata.", PUB)
-    sanctions = [e for e in events_of(record, "SANCTION") if set(e["parties"]) == {"CAN", "NER"}]
+    sanctions = between(record, "SANCTION", "CAN", "NER")
     assert len(sanctions) == 1, record["events"]
 
 
@@ -86,7 +91,7 @@ def test_merging_the_programme_of_a_visit_told_as_done_is_that_visit(extract_tex
                           "Espagne pour une visite officielle. M. Lula sera accueilli à la "
                           "Moncloa par le chef du gouvernement espagnol Pedro Sánchez pour un "
                           "entretien.", PUB)
-    consult = [e for e in events_of(record, "CONSULT") if set(e["parties"]) == {"BRA", "ESP"}]
+    consult = between(record, "CONSULT", "BRA", "ESP")
     assert len(consult) == 1 and consult[0]["status"] == "done", record["events"]
 
 
@@ -94,7 +99,7 @@ def test_merging_a_follow_up_meeting_with_a_day_of_its_own_stays_apart(extract_t
     record = extract_text("Le ministre argentin est arrivé mardi au Chili pour une visite "
                           "officielle. Les deux ministres se retrouveront à Buenos Aires le "
                           "15 décembre.", PUB)
-    consult = [e for e in events_of(record, "CONSULT") if set(e["parties"]) == {"ARG", "CHL"}]
+    consult = between(record, "CONSULT", "ARG", "CHL")
     assert len(consult) == 2, record["events"]
 
 

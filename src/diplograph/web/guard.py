@@ -14,7 +14,6 @@ carries: one ASGI middleware in front of the application.
 from __future__ import annotations
 
 import hmac
-import json
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -69,7 +68,8 @@ class Guard:
         if body is None:
             return await self.refuse(scope, 413, f"request larger than {self.max_body:,} "
                                                   "bytes")(scope, receive, send)
-        if not (self._token_in_headers(headers) or await self._token_in_form(scope, body)):
+        if not (self._token_in_headers(headers)
+                or await self._token_in_form(scope, headers, body)):
             problem = self._foreign_write(scope, headers)
             if problem:
                 return await self.refuse(scope, *problem)(scope, receive, send)
@@ -79,13 +79,13 @@ class Guard:
         given = headers.get(TOKEN_HEADER) or _bearer(headers.get("authorization", ""))
         return self._is_token(given)
 
-    async def _token_in_form(self, scope, body: bytes) -> bool:
+    async def _token_in_form(self, scope, headers: dict[str, str], body: bytes) -> bool:
         """The upload page's own form carries the token as a field (a form
         cannot set headers)."""
         from starlette.requests import Request
 
-        if self.token is None or not _header(scope, "content-type").startswith(("multipart/form-data",
-                                                           "application/x-www-form-urlencoded")):
+        forms = ("multipart/form-data", "application/x-www-form-urlencoded")
+        if self.token is None or not headers.get("content-type", "").startswith(forms):
             return False
         try:
             async with Request(scope, _replay(body, _nothing)).form() as form:
@@ -129,13 +129,6 @@ class Guard:
         if f"{parts.scheme}://{parts.netloc}".lower() != own:
             return 403, "posts from other sites are not accepted"
         return None
-
-
-def _header(scope, name: str) -> str:
-    for key, value in scope.get("headers", []):
-        if key.decode("latin-1").lower() == name:
-            return value.decode("latin-1")
-    return ""
 
 
 async def _nothing():
@@ -187,15 +180,3 @@ def _with_headers(send, head: bool):
             message = dict(message, body=b"")
         await send(message)
     return sending
-
-
-def json_refusal(status: int, body: dict):
-    """A plain ASGI JSON response, for refusals made before the app runs."""
-    payload = json.dumps(body).encode()
-
-    async def respond(scope, receive, send):
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(payload)).encode())]})
-        await send({"type": "http.response.body", "body": payload})
-    return respond
