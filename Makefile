@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install train bench bench-store bench-web bench-linear eval-seeds eval-dev clean
+.PHONY: demo test install train bench bench-store bench-web bench-linear bench-load eval-seeds eval-dev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench-web: $(STAMP)
 
 bench-linear: $(STAMP)
 	$(BIN)/python benchmarks/bench_linearity.py
+
+# needs Debian's wrk (apt-get install wrk); starts and stops its own server
+bench-load: $(STAMP)
+	$(BIN)/python benchmarks/bench_load.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -318,6 +319,12 @@ def serve(
     allow_host: Annotated[Optional[list[str]], typer.Option(
         "--allow-host", help="A name clients reach the server by (repeatable); loopback "
                              "names are always allowed.")] = None,
+    read_only: Annotated[bool, typer.Option(
+        "--read-only", help="Only read the store: other programs (a notebook, "
+                            "`diplograph events`) may read it too; uploads are refused.")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Server processes answering requests; more than one "
+                                 "needs --read-only (one process writes a store).")] = 1,
 ) -> None:
     """Serve the web dashboard and the JSON API (docs at /docs) over a store.
 
@@ -332,6 +339,11 @@ def serve(
     from .web.guard import LOOPBACK_HOSTS
 
     path = Path(db) if db else default_db_path()
+    if workers > 1 and not read_only:
+        raise _fail("--workers above 1 needs --read-only: DuckDB lets one process write a "
+                    "store, so only a store that is read can be shared by several processes")
+    if read_only and create:
+        raise _fail("--create makes a new store, which --read-only cannot: use one of them")
     if not create and not path.exists():  # a typo must not serve an empty store
         raise _fail(f"{path}: no store here; ingest articles first (`diplograph ingest ... "
                     f"--db {path}`) or pass --create to start an empty one")
@@ -341,8 +353,10 @@ def serve(
         hosts.add(host)
     shown = "given by --token or DIPLOGRAPH_TOKEN" if token else None
     token = token or secrets.token_urlsafe(18)
+    settings = {"db_path": str(path), "allowed_hosts": sorted(hosts), "token": token,
+                "token_required": not loopback, "read_only": read_only}
     try:
-        app = create_app(path, allowed_hosts=hosts, token=token, token_required=not loopback)
+        app = create_app(**settings)
     except (WebUnavailable, StoreError) as exc:
         raise _fail(str(exc))
     import uvicorn
@@ -355,7 +369,16 @@ def serve(
                   "anyone who can reach it can read the store, and every write needs the "
                   f"token. Clients must use one of these names: {', '.join(sorted(hosts))} "
                   "(add yours with --allow-host).", highlight=False, soft_wrap=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    from .web.app import SETTINGS_VARIABLE
+
+    app.state.store.close()  # checked; each worker opens its own read-only connection
+    os.environ[SETTINGS_VARIABLE] = json.dumps(settings)
+    err.print(f"{workers} worker processes, store read-only", highlight=False)
+    uvicorn.run("diplograph.web.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")
 
 
 VERBS = (ingest, events, agreements, actors, show, stats, export, serve)

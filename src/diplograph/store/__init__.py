@@ -52,6 +52,9 @@ class Store:
         # (a web server answering while it ingests) see only whole documents
         self._write_lock = threading.Lock()
         self._writer: duckdb.DuckDBPyConnection | None = None
+        #: counts finished writes, so that answers computed from the store
+        #: can be kept until it changes (see ``web.cache``)
+        self.generation = 0
 
     # -- lifecycle
     def close(self) -> None:
@@ -75,7 +78,10 @@ class Store:
         with self._write_lock:
             if self._writer is None:
                 self._writer = self.con.cursor()
-            return write_record(self._writer, data)
+            try:
+                return write_record(self._writer, data)
+            finally:
+                self.generation += 1
 
     def ingest(self, records: Iterable[Record | dict[str, Any]]) -> Iterator[WriteResult]:
         for record in records:

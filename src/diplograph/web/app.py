@@ -4,10 +4,15 @@
 The server opens the store for writing and keeps it: DuckDB lets one process
 write a file, so ingesting goes through the server (``POST /api/ingest`` or the
 upload page). Reads take their own cursor and see whole documents only, so
-the dashboard keeps answering while articles are ingested.
+the dashboard keeps answering while articles are ingested; uploads are
+extracted in another process (``ingesting``) and read answers are kept until
+the store changes (``cache``). With ``read_only`` the store is shared: other
+processes, and several server workers, read it at the same time.
 """
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..store import QueryError, open_store
 from ..store.queries import NotFound
+from .cache import ResponseCache
 from .guard import LOOPBACK_HOSTS, Guard
 
 HERE = Path(__file__).parent
@@ -49,14 +55,16 @@ def error_body(status: int, message: str, detail=None) -> dict:
 
 def build_app(db_path=None, max_files: int = MAX_FILES,
               max_file_bytes: int = MAX_FILE_BYTES, allowed_hosts: Iterable[str] | None = None,
-              token: str | None = None, token_required: bool = False) -> FastAPI:
+              token: str | None = None, token_required: bool = False,
+              read_only: bool = False) -> FastAPI:
     """``allowed_hosts``: the names clients may use for this server (default:
     the loopback names); ``token``: lets a script write without coming from
     the server's pages; ``token_required``: every write needs it (a server
-    reachable beyond loopback). See ``guard``."""
+    reachable beyond loopback); ``read_only``: the store is only read, so
+    several server processes may share it and uploads are refused. See ``guard``."""
     from . import api, pages
 
-    store = open_store(db_path)
+    store = open_store(db_path, read_only=read_only)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -91,6 +99,8 @@ def build_app(db_path=None, max_files: int = MAX_FILES,
     def refuse(scope, status: int, message: str):
         return respond(Request(scope), status, message)
 
+    # the guard (added last, so outermost) sees every request before the cache
+    app.add_middleware(ResponseCache, generation=lambda: store.generation)
     app.add_middleware(Guard, refuse=refuse, hosts=set(allowed_hosts or LOOPBACK_HOSTS),
                        token=token, token_required=token_required,
                        max_body=max_files * max_file_bytes + 64_000)
@@ -119,3 +129,13 @@ def build_app(db_path=None, max_files: int = MAX_FILES,
         return respond(request, 500, f"internal error: {type(exc).__name__}")
 
     return app
+
+
+#: how ``serve --workers N`` hands its settings to each worker process
+SETTINGS_VARIABLE = "DIPLOGRAPH_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one of several server processes (uvicorn starts
+    each from an import string, so settings travel in the environment)."""
+    return build_app(**json.loads(os.environ[SETTINGS_VARIABLE]))

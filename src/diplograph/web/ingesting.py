@@ -6,6 +6,9 @@ import logging
 import re
 import tempfile
 import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,7 @@ from fastapi import HTTPException, UploadFile
 from ..extract import extract, internal_error
 from ..ingest import iter_inputs
 from ..periods import is_iso_day
-from ..types import Rejection
+from ..types import Record, Rejection
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _log = logging.getLogger(__name__)
@@ -24,6 +27,10 @@ _log = logging.getLogger(__name__)
 def ingest_uploads(app, files: list[UploadFile], text: str | None, title: str | None,
                    published: str | None) -> dict[str, Any]:
     limits = app.state.limits
+    if app.state.store.read_only:
+        raise HTTPException(403, "this server reads the store only (serve --read-only); "
+                                 "stop it and use `diplograph ingest`, or serve without "
+                                 "--read-only")
     if published and not is_iso_day(published):
         raise HTTPException(422, f"published must be YYYY-MM-DD, got {published!r}")
     if not files and not (text and text.strip()):
@@ -64,16 +71,42 @@ def ingest_uploads(app, files: list[UploadFile], text: str | None, title: str | 
 #: one extraction at a time: spaCy on two cores gains nothing from more, and
 #: the readers of the dashboard keep the other core
 _EXTRACTING = threading.Lock()
+_worker: ProcessPoolExecutor | None = None
+
+
+def _extractor() -> ProcessPoolExecutor:
+    """The process that extracts uploads, started on the first one and kept
+    (the language model loads once). Extraction is CPU work that holds the
+    interpreter: in the server's own process it would stall every read."""
+    global _worker
+    if _worker is None:
+        _worker = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+    return _worker
+
+
+def extract_files(paths: list[str], published: str | None) -> list[Record | Rejection]:
+    """Runs in the extraction process: every file's records or rejections."""
+    return list(extract(iter_inputs([Path(p) for p in paths], max_bytes=10**9),
+                        published=published))
+
+
+def _extracted(paths: list[Path], published: str | None) -> list[Record | Rejection]:
+    global _worker
+    try:
+        return _extractor().submit(extract_files, [str(p) for p in paths], published).result()
+    except BrokenProcessPool as exc:  # the process died (memory?): start a new one next time
+        _worker = None
+        return [internal_error(str(path), exc) for path in paths]
 
 
 def _store_all(store, paths: list[Path], published: str | None, folder: str) -> list[dict]:
     with _EXTRACTING:
-        return list(_extract_and_store(store, paths, published, folder))
+        outcomes = _extracted(paths, published) if paths else []
+        return list(_store_outcomes(store, outcomes, folder))
 
 
-def _extract_and_store(store, paths: list[Path], published: str | None, folder: str):
-    items = iter_inputs(paths, max_bytes=10**9)
-    for outcome in extract(items, published=published):
+def _store_outcomes(store, outcomes: list[Record | Rejection], folder: str):
+    for outcome in outcomes:
         if isinstance(outcome, Rejection):
             if outcome.trace:
                 _log.error("extracting %s failed\n%s", outcome.source, outcome.trace)

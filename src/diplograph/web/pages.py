@@ -124,6 +124,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=200)] = ""):
 def upload_form(request: Request):
     return _page(request, "upload.html", "/api/ingest", results=None,
                  limits=request.app.state.limits,
+                 read_only=request.app.state.store.read_only,
                  token_required=request.app.state.token_required)
 
 
