@@ -105,3 +105,37 @@ def test_fuzz_ingest_a_folder_of_bad_files_keeps_the_good_ones(tmp_path):
         expected_bad.add("pipe.txt")
     assert expected_bad <= named, (expected_bad - named, result.stderr)
     assert "3 stored" in result.stderr, result.stderr  # the two good files and bad-date
+
+
+def test_fuzz_web_upload_of_bad_files_keeps_the_good_ones(tmp_path):
+    """The same bad files through `POST /api/ingest`, beside two good ones: one
+    answer, a result per file, the good ones stored, no server error."""
+    import pytest
+
+    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    from fastapi.testclient import TestClient
+
+    from diplograph.web import create_app
+
+    bad = {name: content for name, content in bad_inputs(tmp_path).items()
+           if name.endswith((".txt", ".html", ".jsonl"))}
+    files = [("files", (name, content, "application/octet-stream"))
+             for name, content in bad.items()]
+    files.insert(3, ("files", ("good-1.txt", GOOD.encode(), "text/plain")))
+    files.append(("files", ("good-2.txt", GOOD.replace("Ghana", "Bénin").encode(),
+                            "text/plain")))
+    app = create_app(tmp_path / "s.duckdb", max_files=40, max_file_bytes=1_000_000,
+                     token="t")
+    with TestClient(app, base_url="http://localhost",
+                    headers={"x-diplograph-token": "t"}) as client:
+        response = client.post("/api/ingest", files=files)
+        assert response.status_code == 200, response.text[:500]
+        outcome = response.json()
+        stats = client.get("/api/stats").json()
+    named = {r["source"].split(":")[0].split("#")[0] for r in outcome["results"]}
+    assert set(bad) - {"bad-date.jsonl"} <= named | {"bad-date"}
+    stored = [r for r in outcome["results"] if r["status"] == "stored"]
+    assert {r["source"] for r in stored} >= {"good-1.txt", "good-2.txt"}
+    assert all(r["error"] and "internal" not in r["error"]
+               for r in outcome["results"] if r["status"] == "rejected")
+    assert stats["documents"] == len(stored) == 3  # the good two and bad-date's text
