@@ -7,6 +7,7 @@ import pytest
 from conftest import day, make_record
 
 from diplograph.store import EventFilter, QueryError, StoreError, open_store
+from diplograph.store.queries import frame_records
 from diplograph.store.schema import known_migrations
 
 MEETING = ["Les ministres se sont rencontrés à Jakarta.", "Ils ont parlé de vaccins."]
@@ -184,6 +185,8 @@ def test_store_event_filters(store, filters, expected):
          "date": {"value": "2021-09", "granularity": "month", "text": "septembre"},
          "evidence": [0]}]))
     assert len(store.events(filters)) == expected == store.count_events(filters)
+    # the web's rows without a DataFrame are the frame's rows, value for value
+    assert store.event_records(filters) == frame_records(store.events(filters))
 
 
 @pytest.mark.parametrize("filters", [

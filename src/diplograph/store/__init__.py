@@ -92,6 +92,11 @@ class Store:
                offset: int = 0) -> pd.DataFrame:
         return queries.events(self.con, filters, limit, offset)
 
+    def event_records(self, filters: EventFilter = EventFilter(), limit: int | None = 50,
+                      offset: int = 0) -> list[dict[str, Any]]:
+        """:meth:`events` as JSON-ready dicts."""
+        return queries.event_records(self.con, filters, limit, offset)
+
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
         return queries.count_events(self.con, filters)
 

@@ -127,16 +127,32 @@ _EVENT_COLUMNS = """m.id, m.date_value AS date, m.type, m.mode, m.status, m.part
 def events(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilter(),
            limit: int | None = 50, offset: int = 0) -> pd.DataFrame:
     """Merged events, newest first (by the event's date, else when first reported)."""
+    cursor = con.cursor()
+    return cursor.execute(_EVENTS_OF_PAGE, [_page_ids(cursor, filters, limit, offset)]).df()
+
+
+def event_records(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilter(),
+                  limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """The rows of :func:`events` as JSON-ready dicts, without a DataFrame in
+    between (the web's hot path: the frame would cost as much as the query)."""
+    cursor = con.cursor()
+    cursor.execute(_EVENTS_OF_PAGE, [_page_ids(cursor, filters, limit, offset)])
+    names = [d[0] for d in cursor.description]
+    return [{k: plain_value(v) for k, v in zip(names, row)} for row in cursor.fetchall()]
+
+
+_NEWEST_FIRST = "ORDER BY m.sort_day DESC NULLS LAST, m.seq DESC"
+_EVENTS_OF_PAGE = (f"SELECT {_EVENT_COLUMNS} FROM merged_events m "
+                   f"WHERE list_contains(?, m.id) {_NEWEST_FIRST}")
+
+
+def _page_ids(cursor, filters: EventFilter, limit: int | None, offset: int) -> list[str]:
+    """The page is chosen on narrow columns; only its rows are then read whole."""
     where, params = filters.where()
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    cursor = con.cursor()
-    # choose the page on narrow columns first, then read the wide rows of that page only
-    ids = [row[0] for row in cursor.execute(
-        f"SELECT m.id FROM merged_events m WHERE {where} "
-        f"ORDER BY m.sort_day DESC NULLS LAST, m.seq DESC{page}", params).fetchall()]
-    return cursor.execute(f"""SELECT {_EVENT_COLUMNS} FROM merged_events m
-        WHERE list_contains(?, m.id) ORDER BY m.sort_day DESC NULLS LAST, m.seq DESC""",
-                          [ids]).df()
+    return [row[0] for row in cursor.execute(
+        f"SELECT m.id FROM merged_events m WHERE {where} {_NEWEST_FIRST}{page}",
+        params).fetchall()]
 
 
 def count_events(con: duckdb.DuckDBPyConnection, filters: EventFilter = EventFilter()) -> int:

@@ -36,7 +36,7 @@ def list_events(request: Request, country: Text = None, dyad: Text = None, type:
                 until: Text = None, q: Text = None, limit: Limit = 50, offset: Offset = 0):
     store = _store(request)
     filters = event_filter(country, dyad, type, status, sector, since, until, q)
-    items = frame_records(store.events(filters, limit=limit, offset=offset))
+    items = store.event_records(filters, limit=limit, offset=offset)
     return _page(items, store.count_events(filters), limit, offset)
 
 
@@ -82,7 +82,7 @@ def dyad_view(store, dyad: str, limit: int = 200) -> dict[str, Any]:
     """Everything the dyad page shows, from the store's queries."""
     con = store.con
     pair = "-".join(queries._dyad(dyad))
-    events = frame_records(store.events(EventFilter(dyad=pair), limit=limit))
+    events = store.event_records(EventFilter(dyad=pair), limit=limit)
     days = dict(con.cursor().execute(
         "SELECT id, sort_day FROM merged_events WHERE list_contains(?, id)",
         [[e["id"] for e in events]]).fetchall())

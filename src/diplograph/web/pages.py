@@ -53,7 +53,7 @@ def overview(request: Request):
     return _page(request, "overview.html", "/api/stats", stats=store.stats(), dyads=dyads,
                  network=charts.network(dyads), activity=charts.columns(activity[-120:]),
                  sectors=charts.bars([(s["sector"], s["events"]) for s in sectors[:15]]),
-                 latest=frame_records(store.events(EventFilter(status="done"), limit=10)))
+                 latest=store.event_records(EventFilter(status="done"), limit=10))
 
 
 @router.get("/dyad/{dyad}", response_class=HTMLResponse)
