@@ -607,3 +607,16 @@ def test_actors_minister_facing_a_state_and_an_organisation_serves_a_state(extra
                           "parlé de l'UE, du budget de l'UE et de l'avenir de l'Union européenne. "
                           "La Belgique et l'Italie veulent une UE plus forte.", PUB)
     assert _person(record, "person:piet-janssen")["country"] == "BEL"
+
+
+def test_actors_unplaced_president_serves_the_state_an_organisation_deals_with(extract_text):
+    """An article about an organisation dealing with one state (named mostly
+    as a topic or venue): a president whose country it does not give is that
+    state's."""
+    record = extract_text(
+        "Les chefs d'État de la Cédéao ont tenu un sommet sur la situation au Burkina Faso. "
+        "Une mission de la Cédéao sera envoyée au Burkina Faso. La Cédéao soutient la tenue "
+        "d'élections au Burkina Faso. L'organisation régionale a exigé la libération du "
+        "président Issa Tarama.", "2022-09-14")
+    person = next(a for a in record["actors"] if a["id"] == "person:issa-tarama")
+    assert person["country"] == "BFA"

@@ -695,3 +695,53 @@ def test_events_tariffs_imposed_on_the_other_side_are_a_sanction(extract_text):
                                 "sur le cuivre chilien.")
     assert "SANCTION" not in _types(extract_text, "Les droits de douane entre le Pérou et le "
                                     "Chili restent faibles.")
+
+
+@pytest.mark.parametrize("text, act, parties", [
+    ("Le Pérou a rejeté mardi les mesures prises par le Chili, accusant le Brésil de "
+     "soutenir son voisin.", "REJECT", ["CHL", "PER"]),
+    ("Le gouvernement kényan dénonce une manœuvre de l'Ouganda et qualifie les propos de "
+     "Kigali de mensongers.", "ACCUSE", ["KEN", "UGA"]),
+    ("Les présidents péruvien et chilien ont eu lundi un entretien au cours duquel ils ont "
+     "critiqué la politique de l'Argentine.", "CONSULT", ["CHL", "PER"]),
+])
+def test_events_states_of_a_later_clause_are_not_parties(extract_text, text, act, parties):
+    """A state named in a clause of its own after the act (a detached
+    participle, a coordinated verb, an oblique relative) is not its party."""
+    record = extract_text(text, PUB)
+    assert any(e["parties"] == parties for e in events_of(record, act)), record["events"]
+
+
+def test_events_participle_saying_what_the_act_says_keeps_its_states(extract_text):
+    """", affirmant que X ..." goes on with the act's own content."""
+    record = extract_text("Le Pérou a exprimé sa vive préoccupation, affirmant que le Chili "
+                          "masse des troupes à la frontière.", PUB)
+    assert any({"CHL", "PER"} <= set(e["parties"]) for e in events_of(record, "ACCUSE")), \
+        record["events"]
+
+
+def test_events_gathering_of_an_organisation_is_the_organisations(extract_text):
+    """A summit named as an organisation's is that organisation's, not the
+    visitor's nor the host's told around it."""
+    record = extract_text("Le président togolais est arrivé lundi à Accra, en amont du sommet "
+                          "de la Cédéao prévu la semaine prochaine.", PUB)
+    assert ["igo:ecowas"] in [e["parties"] for e in events_of(record, "CONSULT")], \
+        record["events"]
+
+
+def test_events_gathering_joined_by_its_subject_keeps_the_subjects_side(extract_text):
+    """"X a participé au sommet de l'UA": X's state takes part in it."""
+    record = extract_text("Le président sénégalais a participé mardi au sommet de l'Union "
+                          "africaine.", PUB)
+    assert any(e["parties"] == ["SEN", "igo:african-union"]
+               for e in events_of(record, "CONSULT")), record["events"]
+
+
+def test_events_gathering_naming_no_side_is_the_articles_organisation(extract_text):
+    """"Le prochain sommet se tiendra à X" in an article about one
+    organisation and one state: the organisation's summit, not the pair's."""
+    record = extract_text("La Cédéao a suspendu le Niger de ses instances. La Cédéao exige "
+                          "le retour à l'ordre constitutionnel au Niger. Le prochain sommet "
+                          "se tiendra à Lomé en juillet.", PUB)
+    assert ["igo:ecowas"] in [e["parties"] for e in events_of(record, "CONSULT")], \
+        record["events"]

@@ -1353,7 +1353,8 @@ def _host_officials(parsed: ParsedDoc, index: ActorIndex, drafts: list[_PersonDr
     if len(postings) == 1:
         host, offices = next(iter(postings)), _HOME_OFFICES
     else:
-        host, offices = _dominant_state(index), _STATE_OFFICES
+        host, offices = _dominant_state(index) or _dominant_state(index, every=True), \
+            _STATE_OFFICES
     if host is None:
         return
     for actor in index.actors.values():
@@ -1362,11 +1363,14 @@ def _host_officials(parsed: ParsedDoc, index: ActorIndex, drafts: list[_PersonDr
             actor.country = host
 
 
-def _dominant_state(index: ActorIndex) -> str | None:
+def _dominant_state(index: ActorIndex, every: bool = False) -> str | None:
     """The state an article is about when one stands out: named (not as a
-    venue or topic) at least twice as often as any other."""
+    venue or topic) at least three times as often as any other. ``every``
+    counts its mentions as venue and topic too ("un sommet sur la situation en
+    Guinée", "une mission envoyée en Guinée": an article about an organisation
+    dealing with one state)."""
     counts = Counter(m.actor_id for m in index.mentions
-                     if m.kind == "state" and not m.place and not m.topic)
+                     if m.kind == "state" and not m.dateline and (every or not (m.place or m.topic)))
     ranked = counts.most_common(2)
     if not ranked or len(ranked) == 2 and ranked[0][1] < 3 * ranked[1][1] or ranked[0][1] < 3:
         return None

@@ -41,6 +41,8 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
         gatherings = parsed.language.words("hosted_gatherings")
         mentions = [m for m in mentions if not _hosts_other_gathering(sent, m, head, gatherings)
                     and not _supplied(parsed.language, sent, m, head)]
+        end = clause_end(parsed.language, sent, head)
+        mentions = [m for m in mentions if m.token_start < end]
     ids: list[str] = []
     subject_ids: set[str] = set()
     subject = subject_tokens(head) if head is not None else set()
@@ -112,6 +114,50 @@ def participants(parsed: ParsedDoc, actors: ActorIndex, sent: ParsedSentence, he
     source = sorted(subject_ids) if subject_ids and subject_ids != set(ids) else sorted(ids)
     target = sorted(set(ids) - set(source))
     return Participants(sorted(set(ids)), source, target, people)
+
+
+def clause_end(lang: LanguageData, sent: ParsedSentence, head) -> int:
+    """Where the act's clause stops, reading on from the act word: a clause of
+    its own opens at ", accusant ...", "et qualifient ...", "au cours duquel
+    ...". The states named there belong to that other clause's act or topic
+    ("a rejeté les sanctions, accusant Washington de ..."), not to this one
+    (", affirmant que ..." goes on saying what the act says); the sentence's
+    length when no such clause follows."""
+    doc = sent.doc
+    relatives = lang.words("clause_relatives")
+    content = lang.words("content_conjunctions")
+    for t in doc[head.i + 1:]:
+        if t.lower_ in relatives:
+            return t.i
+        if _detached_participle(doc, t) and not _next_word_in(doc, t.i + 1, content):
+            return t.i
+        if t.pos_ == "CCONJ" and _finite_next(doc, t.i + 1):
+            return t.i
+    return len(doc)
+
+
+def _detached_participle(doc, t) -> bool:
+    """", accusant ...": a present participle set off by punctuation."""
+    return t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Part"] \
+        and t.morph.get("Tense") == ["Pres"] \
+        and any(p.is_punct for p in doc[max(0, t.i - 3):t.i])
+
+
+def _next_word_in(doc, i: int, words: frozenset[str]) -> bool:
+    """Whether the next word (past adverbs) is one of ``words``."""
+    nxt = next((t for t in doc[i:i + 3] if t.pos_ != "ADV"), None)
+    return nxt is not None and nxt.lower_ in words
+
+
+def _finite_next(doc, i: int) -> bool:
+    """Whether a finite verb with no subject of its own comes next (past
+    adverbs and object clitics): "et a appelé", "et qualifient", not "et le
+    Maroc" nor an aside ("et c'est une première")."""
+    for t in doc[i:i + 4]:
+        if t.pos_ == "ADV" or t.pos_ == "PRON" and not t.dep_.startswith(("nsubj", "expl")):
+            continue
+        return t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
+    return False
 
 
 def with_unplaced_host(actors: ActorIndex, sent: ParsedSentence, head, who: Participants,

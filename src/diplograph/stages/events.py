@@ -16,7 +16,7 @@ from ..types import Agreement, Event, Evidence, Quantity
 from ..vocab import SECTOR_CONTEXT
 from .actors import ActorIndex, list_gap
 from .agreements import DocumentMention
-from .context import (Participants, date_in, location_in, modality, participants,
+from .context import (Participants, date_in, location_in, modality, participants, party_of,
                       with_unplaced_host)
 from .drafts import Draft
 from .merging import SameEvent, coalesce, finish_drafts, lead_date, merge_drafts
@@ -112,6 +112,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
                 who = participants(parsed, actors, sent, head, include_places=True)
             if trigger.type == "CONSULT":
                 who = with_unplaced_host(actors, sent, head, who, company)
+                who = _organisation_gathering(actors, sent, head, who, lang)
             if len(who.parties) == 1 and len(actors.dyad) < 2 and trigger.type in _BETWEEN_TWO:
                 who = _with_last_partner(who, drafts)
             parties = who.parties
@@ -164,6 +165,76 @@ def _with_last_partner(who: Participants, drafts: list[Draft]) -> Participants:
         return who
     partner = [p for p in last.parties if p != side]
     return Participants(sorted(last.parties), [side], partner, who.people)
+
+
+def _organisation_gathering(actors: ActorIndex, sent: ParsedSentence, head, who: Participants,
+                            lang: LanguageData) -> Participants:
+    """"le sommet du Conseil de coopération du Golfe", "le 16e sommet de
+    l'organisation régionale", "le prochain sommet se tiendra à X" in an
+    article about one organisation: a gathering of an organisation is the
+    organisation's, not that of the states named around it (its host, its
+    topic, the article's pair); those who "take part in" it still are."""
+    if head.lemma_.lower() not in lang.words("hosted_gatherings"):
+        return who
+    body = _organisation_of(actors, sent, head, lang)
+    if body is None and not _names_no_side(actors, sent):
+        return who
+    body = body or next((p for p in actors.dyad if p.startswith("igo:")), None)
+    if body is None or body not in who.parties and who.parties != sorted(actors.dyad):
+        return who
+    sides = sorted({body, *_joining_sides(actors, sent, head, lang)})
+    return Participants(sides, sides, [], who.people)
+
+
+def _joining_sides(actors: ActorIndex, sent: ParsedSentence, head,
+                   lang: LanguageData) -> set[str]:
+    """"X a participé au sommet", "heureux de prendre part à un sommet": the
+    sides of the subject join the gathering, unless it is only the frame of
+    what the subject does ("est arrivé en amont du sommet", "lors du sommet")."""
+    if head.head.lemma_.lower() in lang.words("circumstance_words"):
+        return set()
+    subject: set[int] = set()
+    for verb in [head, *head.ancestors]:  # the nearest subject up the tree, however far
+        subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
+        if subject:
+            break
+    return {p for m in actors.in_sentence(sent.index)
+            if m.token_start in subject and not m.place and (p := party_of(actors, m))}
+
+
+def _organisation_of(actors: ActorIndex, sent: ParsedSentence, head,
+                     lang: LanguageData) -> str | None:
+    """The organisation the gathering word's own complement names ("du CCG"),
+    or stands for ("de l'organisation régionale": the one named last); None
+    if a state is named beside it ("le sommet UE-Chine")."""
+    roots = {}
+    for m in actors.in_sentence(sent.index):
+        if m.token_start >= 0 and not m.place:
+            root = sent.doc[m.token_start:max(m.token_end, m.token_start + 1)].root
+            roots[root.i] = m
+    words = set(lang.discourse.get("organisation_subjects", []))
+    for child in head.children:
+        if child.dep_ != "nmod":
+            continue
+        named = roots.get(child.i)
+        if named is not None and named.kind == "igo":
+            if any(roots.get(c.i) is not None and roots[c.i].kind == "state"
+                   for c in child.children if c.dep_ in ("conj", "nmod", "appos")):
+                return None
+            return named.actor_id
+        if named is None and child.lemma_.lower() in words:
+            before = [m for m in actors.mentions if m.kind == "igo" and not m.in_name and (
+                m.sentence < sent.index or m.sentence == sent.index and m.token_start < child.i)]
+            return max(before, key=lambda m: (m.sentence, m.token_start)).actor_id \
+                if before else None
+    return None
+
+
+def _names_no_side(actors: ActorIndex, sent: ParsedSentence) -> bool:
+    """Whether the sentence names no state, organisation or person as an
+    actor (venues, topics and datelines aside)."""
+    return not any(not (m.place or m.topic or m.dateline or m.aside or m.in_name)
+                   and m.kind in ("state", "igo", "person") for m in actors.in_sentence(sent.index))
 
 
 def _name_tokens(actors: ActorIndex, sent: ParsedSentence) -> set[int]:
