@@ -695,3 +695,10 @@ def test_events_tariffs_imposed_on_the_other_side_are_a_sanction(extract_text):
                                 "sur le cuivre chilien.")
     assert "SANCTION" not in _types(extract_text, "Les droits de douane entre le Pérou et le "
                                     "Chili restent faibles.")
+
+
+def test_events_habit_told_in_a_relative_clause_is_no_act(extract_text):
+    assert "SUPPORT" not in _types(extract_text, "Le Ghana a critiqué le Togo, qui soutient "
+                                   "des groupes rebelles dans la région.")
+    assert "ACCUSE" in _types(extract_text, "Le ministre ghanéen, qui a condamné le Togo, "
+                              "est arrivé à Accra.")

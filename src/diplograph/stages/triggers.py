@@ -647,7 +647,8 @@ def outermost(found: list, lang: LanguageData) -> list:
     kept = []
     for trigger, head in found:
         if _is_background_participle(trigger, head, lang) or _is_background(head, lang) \
-                or trigger.type != "CONSULT" and _describes_thing(head, lang) \
+                or trigger.type != "CONSULT" and (_describes_thing(head, lang)
+                                                  or _habit_of_described(head)) \
                 or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
@@ -782,6 +783,24 @@ def _is_background_participle(trigger: Trigger, head, lang: LanguageData) -> boo
     return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
         "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in head.children)
+
+
+def _habit_of_described(head) -> bool:
+    """"l'Iran, qui soutient des milices", "une amitié qui ... et coopéraient":
+    a relative clause whose subject is its noun, in the simple present or
+    imperfect with no auxiliary, tells what that noun usually does, not a
+    news act (but "qui a condamné" tells one)."""
+    token = head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "qui bravait ... et *coopéraient*"
+    if head.pos_ != "VERB" or not any(c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")
+                                      for c in token.children):
+        return False  # "des déclarations dans lesquelles le diplomate qualifiait": a reported act
+    simple = [t for t in {head, token}
+              if "Fin" in t.morph.get("VerbForm") and t.morph.get("Tense") in (["Pres"], ["Imp"])
+              and "Ind" in t.morph.get("Mood")
+              and not any(c.dep_.startswith("aux") for c in t.children)]
+    return len(simple) == len({head, token})
 
 
 def _describes_thing(head, lang: LanguageData) -> bool:
