@@ -702,3 +702,11 @@ def test_events_habit_told_in_a_relative_clause_is_no_act(extract_text):
                                    "des groupes rebelles dans la région.")
     assert "ACCUSE" in _types(extract_text, "Le ministre ghanéen, qui a condamné le Togo, "
                               "est arrivé à Accra.")
+
+
+def test_events_act_noun_judged_by_an_adjective_is_no_act(extract_text):
+    assert "SUPPORT" not in _types(extract_text, "Selon le ministre ghanéen, le soutien du "
+                                   "Togo aux réformes reste précieux.")
+    # what a decision settles is not a judgement: the decision (or the act) stays
+    assert _types(extract_text, "Le Ghana et le Togo ont décidé que leurs exercices "
+                                "militaires conjoints deviendraient annuels.") != []

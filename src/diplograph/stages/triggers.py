@@ -635,6 +635,7 @@ def outermost(found: list, lang: LanguageData) -> list:
     events of their own: "a demandé à la Russie de *soutenir*", "ont convenu
     de renforcer la *coordination*", "s'est rendu ... pour *inspecter*"."""
     heads = {head.i: trigger for trigger, head in found}
+    acts_words = set(heads)  # every act word, a decision given way to included
     decided = lang.words("decided_acts")
     wrappers = set()
     for trigger, head in found:
@@ -648,7 +649,8 @@ def outermost(found: list, lang: LanguageData) -> list:
     for trigger, head in found:
         if _is_background_participle(trigger, head, lang) or _is_background(head, lang) \
                 or trigger.type != "CONSULT" and (_describes_thing(head, lang)
-                                                  or _habit_of_described(head)) \
+                                                  or _habit_of_described(head)
+                                                  or _judged_subject(head, acts_words)) \
                 or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
@@ -801,6 +803,20 @@ def _habit_of_described(head) -> bool:
               and "Ind" in t.morph.get("Mood")
               and not any(c.dep_.startswith("aux") for c in t.children)]
     return len(simple) == len({head, token})
+
+
+def _judged_subject(head, acts_words: set) -> bool:
+    """"Son soutien ... est inestimable", "la coordination ... devenait
+    cruciale": an act noun that is the subject of a judgement (an adjective
+    it is said to be or become) is weighed, not told as done; but not what an
+    act word decides ("ont décidé que leurs exercices deviendraient permanents")."""
+    if head.pos_ != "NOUN" or head.dep_ != "nsubj" or head.head.head.i in acts_words:
+        return False
+    predicate = head.head
+    if predicate.pos_ == "ADJ":
+        return any(c.dep_ == "cop" for c in predicate.children)
+    return predicate.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.pos_ == "ADJ"
+                                            for c in predicate.children)
 
 
 def _describes_thing(head, lang: LanguageData) -> bool:
