@@ -710,3 +710,11 @@ def test_events_act_noun_judged_by_an_adjective_is_no_act(extract_text):
     # what a decision settles is not a judgement: the decision (or the act) stays
     assert _types(extract_text, "Le Ghana et le Togo ont décidé que leurs exercices "
                                 "militaires conjoints deviendraient annuels.") != []
+
+
+def test_events_calling_someone_by_name_is_no_request(extract_text):
+    assert "REQUEST" not in _types(extract_text, "Le président ghanéen et son homologue "
+                                   "togolais se sont parlé, un échange préparé par le ministre "
+                                   "Kofi Mensah, lequel avait appelé Faure la veille.")
+    assert "REQUEST" in _types(extract_text, "Le Ghana a appelé le Togo à libérer les "
+                               "prisonniers.")

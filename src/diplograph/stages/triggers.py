@@ -243,8 +243,9 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             o.lemma_.lower() in lang.words("offered_help") for o in objects) and any(
             t.lemma_.lower() in lang.words("goods") for o in objects for t in o.subtree)
     if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
-        clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
-                  or (c.pos_ == "VERB" and c.i > head.i)]
+        clause = [c for c in children if (c.dep_ in ("xcomp", "ccomp", "advcl")
+                                           and c.pos_ not in ("PROPN", "PRON"))
+                  or (c.pos_ == "VERB" and c.i > head.i)]  # a name is no clause ("a appelé X")
         clause += [t for c in children if c.dep_ in ("obj", "iobj", "obl:arg") for t in c.subtree
                    if "Inf" in t.morph.get("VerbForm")
                    and any(m.lower_ in lang.words("infinitive_markers") for m in t.children)]
