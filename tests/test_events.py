@@ -718,3 +718,10 @@ def test_events_calling_someone_by_name_is_no_request(extract_text):
                                    "Kofi Mensah, lequel avait appelé Faure la veille.")
     assert "REQUEST" in _types(extract_text, "Le Ghana a appelé le Togo à libérer les "
                                "prisonniers.")
+
+
+def test_events_visit_said_to_be_a_first_meeting_is_the_same_event(extract_text):
+    text = ("Le président ghanéen a reçu jeudi à Accra le Premier ministre togolais. "
+            "Cette visite était la première rencontre des deux dirigeants depuis leur "
+            "investiture le 2 mars.")
+    assert _types(extract_text, text) == ["CONSULT"]

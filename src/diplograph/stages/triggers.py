@@ -854,6 +854,8 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
                         or "Ord" in c.morph.get("NumType") for c in head.children):
         return "likely"  # "L'exercice militaire a lieu du 15 au 23", "La rencontre s'est déroulée"
     if trigger.type == "CONSULT":
+        if _renamed(head, lang):
+            return "likely"  # "Cette visite était la première rencontre": said what it was
         if any(c.lower_ in lang.words("first_words") for c in head.children if c.dep_ == "amod"):
             return None  # "lors de sa première rencontre avec le MAE": told for the first time
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
@@ -868,6 +870,15 @@ def _voiced(head, lang: LanguageData) -> bool:
     groupe": a wish or step voiced now, the object of a verb of saying it, is
     told here for the first time, not referred back to."""
     return head.dep_ == "obj" and head.head.lemma_.lower() in lang.words("expression_verbs")
+
+
+def _renamed(head, lang: LanguageData) -> bool:
+    """"Cette visite était la première rencontre ...": an act already told
+    (a demonstrative subject) said to be this act, even a first one."""
+    return any(c.dep_ == "cop" for c in head.children) and any(
+        c.dep_.startswith("nsubj") and any(d.dep_ == "det" and d.lower_ in lang.words("demonstratives")
+                                           for d in c.children)
+        for c in head.children)
 
 
 def _presented(head, lang: LanguageData) -> bool:
