@@ -745,3 +745,33 @@ def test_events_gathering_naming_no_side_is_the_articles_organisation(extract_te
                           "se tiendra à Lomé en juillet.", PUB)
     assert ["igo:ecowas"] in [e["parties"] for e in events_of(record, "CONSULT")], \
         record["events"]
+
+
+def test_events_habit_told_in_a_relative_clause_is_no_act(extract_text):
+    assert "SUPPORT" not in _types(extract_text, "Le Ghana a critiqué le Togo, qui soutient "
+                                   "des groupes rebelles dans la région.")
+    assert "ACCUSE" in _types(extract_text, "Le ministre ghanéen, qui a condamné le Togo, "
+                              "est arrivé à Accra.")
+
+
+def test_events_act_noun_judged_by_an_adjective_is_no_act(extract_text):
+    assert "SUPPORT" not in _types(extract_text, "Selon le ministre ghanéen, le soutien du "
+                                   "Togo aux réformes reste précieux.")
+    # what a decision settles is not a judgement: the decision (or the act) stays
+    assert _types(extract_text, "Le Ghana et le Togo ont décidé que leurs exercices "
+                                "militaires conjoints deviendraient annuels.") != []
+
+
+def test_events_calling_someone_by_name_is_no_request(extract_text):
+    assert "REQUEST" not in _types(extract_text, "Le président ghanéen et son homologue "
+                                   "togolais se sont parlé, un échange préparé par le ministre "
+                                   "Kofi Mensah, lequel avait appelé Faure la veille.")
+    assert "REQUEST" in _types(extract_text, "Le Ghana a appelé le Togo à libérer les "
+                               "prisonniers.")
+
+
+def test_events_visit_said_to_be_a_first_meeting_is_the_same_event(extract_text):
+    text = ("Le président ghanéen a reçu jeudi à Accra le Premier ministre togolais. "
+            "Cette visite était la première rencontre des deux dirigeants depuis leur "
+            "investiture le 2 mars.")
+    assert _types(extract_text, text) == ["CONSULT"]

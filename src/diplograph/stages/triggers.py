@@ -243,8 +243,9 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             o.lemma_.lower() in lang.words("offered_help") for o in objects) and any(
             t.lemma_.lower() in lang.words("goods") for o in objects for t in o.subtree)
     if need in ("clausal_object", "clausal_object_not_visit", "visit_complement"):
-        clause = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")
-                  or (c.pos_ == "VERB" and c.i > head.i)]
+        clause = [c for c in children if (c.dep_ in ("xcomp", "ccomp", "advcl")
+                                           and c.pos_ not in ("PROPN", "PRON"))
+                  or (c.pos_ == "VERB" and c.i > head.i)]  # a name is no clause ("a appelé X")
         clause += [t for c in children if c.dep_ in ("obj", "iobj", "obl:arg") for t in c.subtree
                    if "Inf" in t.morph.get("VerbForm")
                    and any(m.lower_ in lang.words("infinitive_markers") for m in t.children)]
@@ -635,6 +636,7 @@ def outermost(found: list, lang: LanguageData) -> list:
     events of their own: "a demandé à la Russie de *soutenir*", "ont convenu
     de renforcer la *coordination*", "s'est rendu ... pour *inspecter*"."""
     heads = {head.i: trigger for trigger, head in found}
+    acts_words = set(heads)  # every act word, a decision given way to included
     decided = lang.words("decided_acts")
     wrappers = set()
     for trigger, head in found:
@@ -647,7 +649,9 @@ def outermost(found: list, lang: LanguageData) -> list:
     kept = []
     for trigger, head in found:
         if _is_background_participle(trigger, head, lang) or _is_background(head, lang) \
-                or trigger.type != "CONSULT" and _describes_thing(head, lang) \
+                or trigger.type != "CONSULT" and (_describes_thing(head, lang)
+                                                  or _habit_of_described(head)
+                                                  or _judged_subject(head, acts_words)) \
                 or _is_document_content(head, lang) or _is_aim(trigger, head, lang):
             continue
         ancestor = _governing_trigger(head, heads, lang)
@@ -784,6 +788,38 @@ def _is_background_participle(trigger: Trigger, head, lang: LanguageData) -> boo
             c.dep_.startswith("aux") for c in head.children)
 
 
+def _habit_of_described(head) -> bool:
+    """"l'Iran, qui soutient des milices", "une amitié qui ... et coopéraient":
+    a relative clause whose subject is its noun, in the simple present or
+    imperfect with no auxiliary, tells what that noun usually does, not a
+    news act (but "qui a condamné" tells one)."""
+    token = head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "qui bravait ... et *coopéraient*"
+    if head.pos_ != "VERB" or not any(c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")
+                                      for c in token.children):
+        return False  # "des déclarations dans lesquelles le diplomate qualifiait": a reported act
+    simple = [t for t in {head, token}
+              if "Fin" in t.morph.get("VerbForm") and t.morph.get("Tense") in (["Pres"], ["Imp"])
+              and "Ind" in t.morph.get("Mood")
+              and not any(c.dep_.startswith("aux") for c in t.children)]
+    return len(simple) == len({head, token})
+
+
+def _judged_subject(head, acts_words: set) -> bool:
+    """"Son soutien ... est inestimable", "la coordination ... devenait
+    cruciale": an act noun that is the subject of a judgement (an adjective
+    it is said to be or become) is weighed, not told as done; but not what an
+    act word decides ("ont décidé que leurs exercices deviendraient permanents")."""
+    if head.pos_ != "NOUN" or head.dep_ != "nsubj" or head.head.head.i in acts_words:
+        return False
+    predicate = head.head
+    if predicate.pos_ == "ADJ":
+        return any(c.dep_ == "cop" for c in predicate.children)
+    return predicate.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.pos_ == "ADJ"
+                                            for c in predicate.children)
+
+
 def _describes_thing(head, lang: LanguageData) -> bool:
     """"un canal de dialogue *exigeant*", "la proposition *suggérant* que":
     a present participle right after a thing describes it; one set apart
@@ -818,6 +854,8 @@ def back_reference(head, trigger: Trigger, lang: LanguageData) -> str | None:
                         or "Ord" in c.morph.get("NumType") for c in head.children):
         return "likely"  # "L'exercice militaire a lieu du 15 au 23", "La rencontre s'est déroulée"
     if trigger.type == "CONSULT":
+        if _renamed(head, lang):
+            return "likely"  # "Cette visite était la première rencontre": said what it was
         if any(c.lower_ in lang.words("first_words") for c in head.children if c.dep_ == "amod"):
             return None  # "lors de sa première rencontre avec le MAE": told for the first time
         around = {t.lower_ for t in head.doc[max(0, head.i - 4):head.i]}
@@ -832,6 +870,15 @@ def _voiced(head, lang: LanguageData) -> bool:
     groupe": a wish or step voiced now, the object of a verb of saying it, is
     told here for the first time, not referred back to."""
     return head.dep_ == "obj" and head.head.lemma_.lower() in lang.words("expression_verbs")
+
+
+def _renamed(head, lang: LanguageData) -> bool:
+    """"Cette visite était la première rencontre ...": an act already told
+    (a demonstrative subject) said to be this act, even a first one."""
+    return any(c.dep_ == "cop" for c in head.children) and any(
+        c.dep_.startswith("nsubj") and any(d.dep_ == "det" and d.lower_ in lang.words("demonstratives")
+                                           for d in c.children)
+        for c in head.children)
 
 
 def _presented(head, lang: LanguageData) -> bool:
