@@ -695,3 +695,10 @@ def test_events_tariffs_imposed_on_the_other_side_are_a_sanction(extract_text):
                                 "sur le cuivre chilien.")
     assert "SANCTION" not in _types(extract_text, "Les droits de douane entre le Pérou et le "
                                     "Chili restent faibles.")
+
+
+def test_events_intergovernmental_gathering_is_a_meeting(extract_text):
+    meeting = only_event(extract_text("Le dossier sera à l'ordre du jour du prochain séminaire "
+                                      "intergouvernemental entre le Ghana et le Togo.", PUB),
+                         "CONSULT")
+    assert (meeting["mode"], meeting["parties"]) == ("meeting", ["GHA", "TGO"])
