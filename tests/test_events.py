@@ -775,3 +775,18 @@ def test_events_visit_said_to_be_a_first_meeting_is_the_same_event(extract_text)
             "Cette visite était la première rencontre des deux dirigeants depuis leur "
             "investiture le 2 mars.")
     assert _types(extract_text, text) == ["CONSULT"]
+
+
+def test_events_intergovernmental_gathering_is_a_meeting(extract_text):
+    meeting = only_event(extract_text("Le dossier sera à l'ordre du jour du prochain séminaire "
+                                      "intergouvernemental entre le Ghana et le Togo.", PUB),
+                         "CONSULT")
+    assert (meeting["mode"], meeting["parties"]) == ("meeting", ["GHA", "TGO"])
+
+
+def test_events_counted_acts_of_one_side_are_one_with_each_other_side(extract_text):
+    record = extract_text("Les journaux annoncent les deux prochaines rencontres du président "
+                          "ghanéen, l'une avec le président togolais et l'autre avec le "
+                          "président béninois.", PUB)
+    meetings = sorted(e["parties"] for e in record["events"] if e["type"] == "CONSULT")
+    assert meetings == [["BEN", "GHA"], ["GHA", "TGO"]]

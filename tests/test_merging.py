@@ -122,3 +122,17 @@ def test_merging_a_promise_explained_then_quoted_is_one_promise(extract_text):
     promises = events_of(record, "AGREE")
     assert len(promises) == 1
     assert len(promises[0]["evidence"]) == 2
+
+
+def test_merging_sanctions_of_two_kinds_are_two_events(extract_text):
+    """An expulsion and a recall between the same sides, even in one sentence,
+    are two acts; a word naming no kind ("des sanctions") joins either."""
+    record = extract_text("Le Ghana a expulsé l'ambassadeur du Togo et a suspendu les échanges "
+                          "commerciaux avec Lomé.", PUB)
+    assert len(between(record, "SANCTION", "GHA", "TGO")) == 2
+    record = extract_text("Le Ghana va expulser l'ambassadeur togolais. Le Ghana va aussi "
+                          "rappeler son ambassadeur au Togo.", PUB)
+    assert len(between(record, "SANCTION", "GHA", "TGO")) == 2
+    record = extract_text("Le Ghana a imposé mardi des sanctions au Togo, en gelant les avoirs "
+                          "de dix ministres togolais.", PUB)
+    assert len(between(record, "SANCTION", "GHA", "TGO")) == 1

@@ -36,7 +36,8 @@ def _merge_key(d: Draft) -> tuple | None:
     if d.type == "AID":
         return ("AID", parties)  # a donation and its delivery are one event
     if d.type == "SANCTION":
-        return ("SANCTION", d.status, parties)  # one expulsion told twice; dates keep two apart
+        # one expulsion told twice; dates, and acts of other kinds (a recall), keep two apart
+        return ("SANCTION", d.status, parties)
     if d.trigger.figures:
         return (d.type, "figures", parties)  # the trade figures of one relationship, any period
     if d.type in ("ACCUSE", "PROTEST"):
@@ -103,7 +104,7 @@ def _on_day(d: Draft, published: str | None) -> bool:
 def merge_drafts(drafts: list[Draft], published: str | None,
            people: dict[str, Actor], lang: LanguageData) -> list[Draft]:
     out: list[Draft] = []
-    by_key: dict[tuple, Draft] = {}
+    by_key: dict[tuple, list[Draft]] = {}  # the events kept under each key, in order
     weak: list[Draft] = []
     for d in _fold_protest_meetings(_wishes_met(_figures_as_news(drafts))):
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
@@ -124,11 +125,12 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         key = _merge_key(d)
         if key is not None and _answered(d, lang):
             key = (*key, "answered")  # the act answered is not the answer
-        if key is not None and key in by_key and (
-                d.trigger.figures or amounts_agree(by_key[key].amounts, d.amounts)) and (
-                d.type == "AID" or d.trigger.figures or _dates_agree(by_key[key], d)) \
-                and _same_counterparts(by_key[key], d, people):
-            _absorb(by_key[key], d)
+        host = next((o for o in by_key.get(key, []) if _same_kind(o, d)), None)
+        if host is not None and (
+                d.trigger.figures or amounts_agree(host.amounts, d.amounts)) and (
+                d.type == "AID" or d.trigger.figures or _dates_agree(host, d)) \
+                and _same_counterparts(host, d, people):
+            _absorb(host, d)
             continue
         announced = _announced(by_key, d, lang)
         if announced is not None:
@@ -144,7 +146,7 @@ def merge_drafts(drafts: list[Draft], published: str | None,
             continue
         out.append(d)
         if key is not None:
-            by_key.setdefault(key, d)
+            by_key.setdefault(key, []).append(d)
     for d in weak:
         hosts = [o for o in out if o.type == d.type and o.parties == d.parties
                  and (o.status == "done" or d.type != "CONSULT")
@@ -258,10 +260,8 @@ def _announced(by_key: dict, d: Draft, lang: LanguageData) -> Draft | None:
     if d.type != "SANCTION" or d.status not in ("planned", "done") or _further(d, lang):
         return None
     other = "done" if d.status == "planned" else "planned"
-    host = by_key.get(("SANCTION", other, tuple(d.parties)))
-    if host is not None and _dates_agree(host, d):
-        return host
-    return None
+    return next((host for host in by_key.get(("SANCTION", other, tuple(d.parties)), [])
+                 if _same_kind(host, d) and _dates_agree(host, d)), None)
 
 
 def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
@@ -270,7 +270,8 @@ def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
     event's parties is that event."""
     if key is None or d.type != "CONSULT":
         return None
-    for other_key, host in by_key.items():
+    for other_key, hosts in by_key.items():
+        host = hosts[0]
         if other_key[:-1] != key[:-1] or not _dates_agree(host, d):
             continue
         if set(host.parties) < set(d.parties) and len(host.parties) >= 2 and d.type == "CONSULT":
@@ -392,8 +393,16 @@ def _compatible(a: Draft, b: Draft) -> bool:
     """Two acts of one type between the same sides in one sentence are one
     event, whatever the tense of each word ("espère renforcer la coordination"
     and "la coordination" are one wish); only a mere mention (weak) stays apart
-    until it finds its host."""
-    return a.weak == b.weak
+    until it finds its host, and acts of two kinds ("expulser l'ambassadeur et
+    suspendre les échanges") are two events."""
+    return a.weak == b.weak and _same_kind(a, b)
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    """Acts of one kind, a word that names no kind ("les sanctions", "des
+    mesures") being of any: "de nouvelles sanctions, en gelant les avoirs" is
+    one act."""
+    return a.trigger.act is None or b.trigger.act is None or a.trigger.act == b.trigger.act
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:

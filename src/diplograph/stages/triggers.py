@@ -25,6 +25,7 @@ class Trigger:
     wrapper: bool = False  # "a décidé de ...": gives way to a one-sided act it wraps
     head_words: frozenset = frozenset()  # the lemmas the head token is written with
     figures: bool = False  # told by amounts ("les échanges ont atteint ..."): one event per sides
+    act: str | None = None  # the kind of act within its type: acts of two kinds are two events
 
 
 def _token_spec(word: str) -> tuple[dict, bool]:
@@ -118,7 +119,7 @@ def _patterns(language: LanguageData):
                                     bool(entry.get("weak")), entry.get("needs"),
                                     _conditions(entry.get("not_with")), head, len(specs),
                                     bool(entry.get("wrapper")), _spec_words(specs[head]),
-                                    bool(entry.get("figures")))
+                                    bool(entry.get("figures")), entry.get("act"))
             # lemmas of the head are also tried on the lowercase text, since the
             # lemmatizer sometimes leaves nouns unlemmatised
             variants = [specs, [_as_lower(s) for s in specs]]
