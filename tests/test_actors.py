@@ -620,3 +620,11 @@ def test_actors_unplaced_president_serves_the_state_an_organisation_deals_with(e
         "président Issa Tarama.", "2022-09-14")
     person = next(a for a in record["actors"] if a["id"] == "person:issa-tarama")
     assert person["country"] == "BFA"
+
+
+def test_actors_capital_used_as_a_first_name_is_no_state(extract_text):
+    """"le ministre ... Santiago Mbemba": a capital's name the parse joins to
+    a surname is a person's first name, not that capital's state."""
+    record = extract_text("Le ministre gabonais a signé un accord avec le ministre congolais de "
+                          "l'industrie et du commerce Santiago Mbemba.", "2022-09-14")
+    assert "CHL" not in {a["id"] for a in record["actors"]}, record["actors"]

@@ -137,6 +137,8 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                     for s, e in people):
                 continue  # "Paulo Ferreira Lima": a surname, not Peru's capital
             root = sent.doc[start:end].root
+            if entry.via == "capital" and _given_name(root):
+                continue  # "le ministre Ryad Mezzour": a first name, not Riyadh
             s, e = sent.char_span(start, end)
             preposition = {c.lower_ for c in root.children if c.dep_ == "case"} or (
                 {sent.doc[start - 1].lower_} if start and sent.doc[start - 1].pos_ == "ADP"
@@ -160,6 +162,15 @@ def _gazetteer_mentions(parsed: ParsedDoc) -> list[Mention]:
                 dateline=start < dateline,
                 in_name=_in_document_name(root, names)))
     return _shared_adjectives(parsed, _listed_roles(parsed, out))
+
+
+def _given_name(token) -> bool:
+    """A capital's name followed by a surname the parse joins to it, with no
+    preposition or article before it ("le ministre X Lima Sánchez"): the
+    first name of a person the entity recogniser missed."""
+    return any(c.dep_ == "flat:name" and c.i == token.i + 1 and c.text[:1].isupper()
+               for c in token.children) \
+        and not any(c.dep_ in ("case", "det") for c in token.children)
 
 
 def _listed_roles(parsed: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
