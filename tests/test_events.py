@@ -725,3 +725,10 @@ def test_events_visit_said_to_be_a_first_meeting_is_the_same_event(extract_text)
             "Cette visite était la première rencontre des deux dirigeants depuis leur "
             "investiture le 2 mars.")
     assert _types(extract_text, text) == ["CONSULT"]
+
+
+def test_events_negotiations_told_as_happening_are_talks(extract_text):
+    assert _types(extract_text, "Les négociations entre le Ghana et le Togo sur un accord "
+                                "commercial ont commencé en 2019.") == ["CONSULT"]
+    assert "CONSULT" not in _types(extract_text, "Le Ghana a cité les visas, un dossier sur "
+                                   "lequel les négociations avec le Togo se poursuivent.")

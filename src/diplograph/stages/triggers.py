@@ -277,6 +277,10 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             head, lang.words("claim_nouns"))
     if need == "trade_subject":
         return quantities_here and _trade_subject(head, lang)
+    if need == "told_subject":
+        # "les négociations ont commencé": the act word is what the sentence is
+        # about (not "un dossier sur lequel les négociations se poursuivent")
+        return head.dep_ in ("nsubj", "nsubj:pass") and head.head.dep_ == "ROOT"
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
     if need == "situation_object":
