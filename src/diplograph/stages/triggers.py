@@ -787,9 +787,15 @@ def _is_background_participle(trigger: Trigger, head, lang: LanguageData) -> boo
     is one, and "le président, arrivé lundi" tells a visit)."""
     if trigger.type in ("ACCUSE", "AID") and _agent_named(head, lang):
         return False  # "qualifiée d'illégale par le Pakistan", "l'aide fournie par l'Arabie saoudite"
-    return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
-        "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
-            c.dep_.startswith("aux") for c in head.children)
+    if trigger.type == "CONSULT" or "Part" not in head.morph.get("VerbForm") \
+            or "Pres" in head.morph.get("Tense"):
+        return False
+    if trigger.size == 1 and any(c.dep_ == "det" for c in head.children):
+        return True  # "le modèle est le plus demandé": a participle with an article names a quality
+    adjective = head.dep_ in ("acl", "amod") or (  # "n'est plus la bienvenue ou acceptée"
+        head.dep_ == "conj" and (head.head.pos_ == "ADJ" or head.head.pos_ == "NOUN" and any(
+            c.dep_ in ("cop", "aux:pass") for c in head.head.children)))
+    return adjective and not any(c.dep_.startswith("aux") for c in head.children)
 
 
 def _habit_of_described(head) -> bool:
