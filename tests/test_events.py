@@ -790,3 +790,19 @@ def test_events_counted_acts_of_one_side_are_one_with_each_other_side(extract_te
                           "président béninois.", PUB)
     meetings = sorted(e["parties"] for e in record["events"] if e["type"] == "CONSULT")
     assert meetings == [["BEN", "GHA"], ["GHA", "TGO"]]
+
+
+def test_events_negotiations_told_as_happening_are_talks(extract_text):
+    assert _types(extract_text, "Les négociations entre le Ghana et le Togo sur un accord "
+                                "commercial ont commencé en 2019.") == ["CONSULT"]
+    assert "CONSULT" not in _types(extract_text, "Le Ghana a cité les visas, un dossier sur "
+                                   "lequel les négociations avec le Togo se poursuivent.")
+
+
+def test_events_participle_naming_a_quality_is_no_act(extract_text):
+    assert "REQUEST" not in _types(extract_text, "Au Togo, le fusil ghanéen est le plus "
+                                   "demandé depuis ses succès au Bénin.")
+    assert "AGREE" not in _types(extract_text, "Ce terme signifie qu'un diplomate ghanéen "
+                                 "n'est plus le bienvenu ou accepté au Togo.")
+    assert "THREATEN" in _types(extract_text, "Le Ghana a adressé une sévère mise en garde "
+                                "au Togo.")

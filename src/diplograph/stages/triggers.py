@@ -278,6 +278,10 @@ def meets(need: str | None, head, sent: ParsedSentence, actors: ActorIndex,
             head, lang.words("claim_nouns"))
     if need == "trade_subject":
         return quantities_here and _trade_subject(head, lang)
+    if need == "told_subject":
+        # "les négociations ont commencé": the act word is what the sentence is
+        # about (not "un dossier sur lequel les négociations se poursuivent")
+        return head.dep_ in ("nsubj", "nsubj:pass") and head.head.dep_ == "ROOT"
     if need == "no_object":
         return not any(c.dep_ == "obj" for c in children)
     if need == "situation_object":
@@ -784,9 +788,15 @@ def _is_background_participle(trigger: Trigger, head, lang: LanguageData) -> boo
     is one, and "le président, arrivé lundi" tells a visit)."""
     if trigger.type in ("ACCUSE", "AID") and _agent_named(head, lang):
         return False  # "qualifiée d'illégale par le Pakistan", "l'aide fournie par l'Arabie saoudite"
-    return trigger.type != "CONSULT" and head.dep_ in ("acl", "amod") and \
-        "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense") and not any(
-            c.dep_.startswith("aux") for c in head.children)
+    if trigger.type == "CONSULT" or "Part" not in head.morph.get("VerbForm") \
+            or "Pres" in head.morph.get("Tense"):
+        return False
+    if trigger.size == 1 and any(c.dep_ == "det" for c in head.children):
+        return True  # "le modèle est le plus demandé": a participle with an article names a quality
+    adjective = head.dep_ in ("acl", "amod") or (  # "n'est plus la bienvenue ou acceptée"
+        head.dep_ == "conj" and (head.head.pos_ == "ADJ" or head.head.pos_ == "NOUN" and any(
+            c.dep_ in ("cop", "aux:pass") for c in head.head.children)))
+    return adjective and not any(c.dep_.startswith("aux") for c in head.children)
 
 
 def _habit_of_described(head) -> bool:
