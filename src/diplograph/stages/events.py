@@ -325,7 +325,7 @@ def _one_per_counterpart(trigger: Trigger, mode: str | None, parties: list[str],
         return [(sorted([who.source[0], side]), who.source[0]) for side in named]
     if trigger.type != "CONSULT" or any(p.startswith("igo:") for p in parties):
         return [(parties, None)]
-    owner = _owner_of_counted(head, parties, actors, sent)
+    owner = _owner_of_counted(head, parties, actors, sent, lang)
     if owner is not None:
         return [(sorted([owner, p]), owner) for p in parties if p != owner]
     targets = [t for t in who.target if t in parties]
@@ -560,7 +560,7 @@ def _leg_complement(root, lang: LanguageData) -> bool:
 
 
 def _owner_of_counted(head, parties: list[str], actors: ActorIndex,
-                      sent: ParsedSentence) -> str | None:
+                      sent: ParsedSentence, lang: LanguageData) -> str | None:
     """"les deux prochains sommets de Kim Jong-un, l'un avec le président
     sud-coréen et l'autre avec le dirigeant américain": acts counted as many
     as the other sides named, owned by one side ("de X"), are that side's
@@ -568,7 +568,8 @@ def _owner_of_counted(head, parties: list[str], actors: ActorIndex,
     if _count_of(head) != len(parties) - 1 or len(parties) < 3:
         return None
     owned = {t.i for c in head.children if c.dep_ == "nmod" and c.i > head.i
-             and any(m.dep_ == "case" and m.lemma_ == "de" for m in c.children)
+             and any(m.dep_ == "case" and m.lower_ in lang.words("owner_cases")
+                     for m in c.children)
              for t in c.subtree}
     sides = {actors.side_of(m.actor_id) if m.kind == "person" else m.actor_id
              for m in actors.in_sentence(sent.index) if m.token_start in owned}

@@ -319,7 +319,8 @@ def _owned_by_state(head, sent: ParsedSentence, actors: ActorIndex, lang: Langua
               if m.kind in ("state", "igo") and not m.place and not m.topic}
     return any(c.dep_ == "nmod" and (c.i in states or _home_of_speaker(c, lang))
                and c.i - head.i <= 4 and any(
-        m.lemma_ == "de" for m in c.children if m.dep_ == "case") for c in head.children)
+        m.lower_ in lang.words("owner_cases") for m in c.children if m.dep_ == "case")
+        for c in head.children)
 
 
 def _home_of_speaker(token, lang: LanguageData) -> bool:
