@@ -628,3 +628,11 @@ def test_actors_capital_used_as_a_first_name_is_no_state(extract_text):
     record = extract_text("Le ministre gabonais a signé un accord avec le ministre congolais de "
                           "l'industrie et du commerce Santiago Mbemba.", "2022-09-14")
     assert "CHL" not in {a["id"] for a in record["actors"]}, record["actors"]
+
+
+def test_actors_known_person_named_by_a_longer_or_shorter_form_of_the_name(extract_text):
+    record = extract_text("Le président guatémaltèque a reçu mardi Manuel López Obrador au "
+                          "palais national.", "2020-03-10")
+    found = actor(record, "person:andres-manuel-lopez-obrador")
+    assert found is not None, record["actors"]
+    assert (found["country"], found["role"]) == ("MEX", "head_of_state")

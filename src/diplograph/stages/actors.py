@@ -1154,7 +1154,25 @@ def _known_person(draft: _PersonDraft):
         last = slug(draft.tokens[-1])
         candidates = by_surname.get(last, []) if len(last) > 3 else []
         return candidates[0] if len(candidates) == 1 else None
-    return _closest_known(wanted, draft)
+    return _closest_known(wanted, draft) or _known_within(wanted)
+
+
+def _known_within(wanted: str):
+    """A longer or shorter form of a known name ("Marc Christian Kaboré" for
+    Roch Marc Christian Kaboré, "Félix Antoine Tshisekedi Tshilombo" for
+    Félix Antoine Tshisekedi): the one known person one of whose spellings,
+    of three parts or more, runs unbroken inside the other."""
+    parts = wanted.split("-")
+    found = {}
+    for person, slugs in _known_slugs():
+        for other in slugs:
+            shorter, longer = sorted((parts, other.split("-")), key=len)
+            if len(shorter) < 3 or len(shorter) == len(longer):
+                continue
+            if any(longer[i:i + len(shorter)] == shorter
+                   for i in range(len(longer) - len(shorter) + 1)):
+                found[person.id] = person
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)
