@@ -806,3 +806,13 @@ def test_events_participle_naming_a_quality_is_no_act(extract_text):
                                  "n'est plus le bienvenu ou accepté au Togo.")
     assert "THREATEN" in _types(extract_text, "Le Ghana a adressé une sévère mise en garde "
                                 "au Togo.")
+
+
+def test_events_later_mention_naming_a_participant_widens_the_meeting(extract_text):
+    record = extract_text("Une conférence de presse conjointe a été tenue avec ses homologues "
+                          "ghanéen et togolais à Lomé. Une conférence de presse conjointe a "
+                          "réuni le ministre béninois des Affaires étrangères, Paul Akpovi, et "
+                          "ses homologues ghanéen et togolais.", PUB)
+    conferences = [e for e in record["events"] if e["mode"] == "press_conference"]
+    assert [e["parties"] for e in conferences] == [["BEN", "GHA", "TGO"]], record["events"]
+    assert len(conferences[0]["evidence"]) == 2

@@ -138,6 +138,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
             continue
         wider = _wider_mention(by_key, key, d)
         if wider is not None:
+            if _named_participants(wider, d, people):
+                wider.parties, wider.source, wider.target = d.parties, d.source, d.target
             _absorb(wider, d)
             continue
         restated = next((o for o in reversed(out) if _restates(o, d, lang)), None)
@@ -282,6 +284,15 @@ def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
                 host.parties, host.source, host.target = d.parties, d.source, d.target
             return host
     return None
+
+
+def _named_participants(host: Draft, d: Draft, people: dict[str, Actor]) -> bool:
+    """"une conférence conjointe avec ses homologues A et B", then "entre X
+    et ses homologues": the wider mention's extra sides are each a person
+    it names taking part (not a topic), so the event is theirs too."""
+    extra = set(d.parties) - set(host.parties)
+    named = {people[p].country for p in d.people if p in people}
+    return bool(extra) and extra <= named
 
 
 _PROTESTS = ("ACCUSE", "THREATEN", "PROTEST")
