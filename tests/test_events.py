@@ -816,3 +816,10 @@ def test_events_later_mention_naming_a_participant_widens_the_meeting(extract_te
     conferences = [e for e in record["events"] if e["mode"] == "press_conference"]
     assert [e["parties"] for e in conferences] == [["BEN", "GHA", "TGO"]], record["events"]
     assert len(conferences[0]["evidence"]) == 2
+
+
+def test_events_one_invited_to_an_organisation_summit_joins_it(extract_text):
+    record = extract_text("Le président ghanéen a invité lundi le président togolais au "
+                          "sommet de la CEDEAO prévu en mai.", "2019-03-11")
+    summits = [e["parties"] for e in record["events"] if "igo:ecowas" in e["parties"]]
+    assert summits == [["GHA", "TGO", "igo:ecowas"]], record["events"]

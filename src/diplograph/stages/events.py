@@ -190,7 +190,8 @@ def _joining_sides(actors: ActorIndex, sent: ParsedSentence, head,
                    lang: LanguageData) -> set[str]:
     """"X a participé au sommet", "heureux de prendre part à un sommet": the
     sides of the subject join the gathering, unless it is only the frame of
-    what the subject does ("est arrivé en amont du sommet", "lors du sommet")."""
+    what the subject does ("est arrivé en amont du sommet", "lors du sommet");
+    so do those the verb brings to it ("X a invité Y au sommet")."""
     if head.head.lemma_.lower() in lang.words("circumstance_words"):
         return set()
     subject: set[int] = set()
@@ -199,7 +200,16 @@ def _joining_sides(actors: ActorIndex, sent: ParsedSentence, head,
         if subject:
             break
     return {p for m in actors.in_sentence(sent.index)
-            if m.token_start in subject and not m.place and (p := party_of(actors, m))}
+            if m.token_start in subject | _brought_to(head) and not m.place
+            and (p := party_of(actors, m))}
+
+
+def _brought_to(head) -> set[int]:
+    """The object of the verb the gathering completes ("a invité M. X au
+    sommet", "conviera les ministres à la réunion"): who is brought to it."""
+    if not head.dep_.startswith("obl") or head.head.i == head.i:
+        return set()
+    return {t.i for c in head.head.children if c.dep_ == "obj" for t in c.subtree}
 
 
 def _organisation_of(actors: ActorIndex, sent: ParsedSentence, head,
