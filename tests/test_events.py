@@ -823,3 +823,12 @@ def test_events_one_invited_to_an_organisation_summit_joins_it(extract_text):
                           "sommet de la CEDEAO prévu en mai.", "2019-03-11")
     summits = [e["parties"] for e in record["events"] if "igo:ecowas" in e["parties"]]
     assert summits == [["GHA", "TGO", "igo:ecowas"]], record["events"]
+
+
+def test_events_meeting_with_one_more_named_side_after_a_told_meeting_is_another(extract_text):
+    record = extract_text("Le président ghanéen a reçu mardi son homologue togolais à Accra. "
+                          "Le président ghanéen a également organisé une réunion trilatérale "
+                          "avec son homologue togolais et le président béninois Patrice "
+                          "Talon.", "2019-03-12")
+    meetings = sorted(e["parties"] for e in record["events"] if e["type"] == "CONSULT")
+    assert meetings == [["BEN", "GHA", "TGO"], ["GHA", "TGO"]], record["events"]

@@ -137,9 +137,12 @@ def merge_drafts(drafts: list[Draft], published: str | None,
             _absorb(announced, d)
             continue
         wider = _wider_mention(by_key, key, d)
+        joined = wider is not None and _named_participants(wider, d, people)
+        if joined and set(wider.source) != set(wider.parties):
+            wider = None  # its doer was told: a meeting with more sides is another one
+        elif joined:
+            wider.parties, wider.source, wider.target = d.parties, d.source, d.target
         if wider is not None:
-            if _named_participants(wider, d, people):
-                wider.parties, wider.source, wider.target = d.parties, d.source, d.target
             _absorb(wider, d)
             continue
         restated = next((o for o in reversed(out) if _restates(o, d, lang)), None)
@@ -287,9 +290,12 @@ def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
 
 
 def _named_participants(host: Draft, d: Draft, people: dict[str, Actor]) -> bool:
-    """"une conférence conjointe avec ses homologues A et B", then "entre X
-    et ses homologues": the wider mention's extra sides are each a person
-    it names taking part (not a topic), so the event is theirs too."""
+    """Whether the wider mention's extra sides are each a person it names
+    taking part (not a topic). Then, after "une conférence conjointe avec
+    ses homologues A et B" (whose homologues left untold), "entre X et ses
+    homologues" is that event, theirs too; after a first mention that told
+    its doer ("X a reçu Y"), "X a organisé une réunion trilatérale avec Y et
+    Z" is another meeting."""
     extra = set(d.parties) - set(host.parties)
     named = {people[p].country for p in d.people if p in people}
     return bool(extra) and extra <= named
