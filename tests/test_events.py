@@ -832,3 +832,20 @@ def test_events_meeting_with_one_more_named_side_after_a_told_meeting_is_another
                           "Talon.", "2019-03-12")
     meetings = sorted(e["parties"] for e in record["events"] if e["type"] == "CONSULT")
     assert meetings == [["BEN", "GHA", "TGO"], ["GHA", "TGO"]], record["events"]
+
+
+
+def test_events_undertaking_of_an_organisation_takes_no_partner_from_its_gathering():
+    from types import SimpleNamespace as NS
+
+    from diplograph.stages.context import Participants
+    from diplograph.stages.events import _with_last_partner
+
+    def meeting(parties, mode, trigger_mode):
+        return NS(type="CONSULT", parties=parties, mode=mode, trigger=NS(mode=trigger_mode))
+
+    alone = Participants(["igo:ecowas"], ["igo:ecowas"], [], [])
+    summit = meeting(["GHA", "igo:ecowas"], "meeting", "multilateral")  # its host, Ghana
+    assert _with_last_partner(alone, [summit]).parties == ["igo:ecowas"]
+    talks = meeting(["GHA", "igo:ecowas"], "meeting", "meeting")  # met one to one
+    assert _with_last_partner(alone, [talks]).parties == ["GHA", "igo:ecowas"]

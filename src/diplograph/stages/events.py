@@ -157,10 +157,11 @@ _BETWEEN_TWO = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 def _with_last_partner(who: Participants, drafts: list[Draft]) -> Participants:
     """"Dans la foulée, il s'est engagé à orienter leurs relations vers
     l'avenir": an undertaking with one side named, in an article with no main
-    pair, is made to the side it last met one to one (its target)."""
+    pair, is made to the side it last met one to one (its target); a
+    gathering (an organisation's assembly and its host) is no such meeting."""
     side = who.parties[0]
     last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.parties) == 2
-                 and side in d.parties), None)
+                 and side in d.parties and "multilateral" not in (d.mode, d.trigger.mode)), None)
     if last is None:
         return who
     partner = [p for p in last.parties if p != side]
