@@ -849,3 +849,12 @@ def test_events_undertaking_of_an_organisation_takes_no_partner_from_its_gatheri
     assert _with_last_partner(alone, [summit]).parties == ["igo:ecowas"]
     talks = meeting(["GHA", "igo:ecowas"], "meeting", "meeting")  # met one to one
     assert _with_last_partner(alone, [talks]).parties == ["GHA", "igo:ecowas"]
+
+
+def test_events_bilateral_mention_after_a_meeting_of_three_is_the_pair_own(extract_text):
+    record = extract_text("Les ministres des Affaires étrangères du Ghana, du Togo et du Bénin "
+                          "se sont réunis mardi à Cotonou. Lors de leur rencontre bilatérale, "
+                          "le ministre ghanéen et son homologue togolais ont évoqué le "
+                          "commerce.", PUB)
+    meetings = sorted(e["parties"] for e in record["events"] if e["type"] == "CONSULT")
+    assert ["GHA", "TGO"] in meetings, record["events"]

@@ -158,15 +158,17 @@ def merge_drafts(drafts: list[Draft], published: str | None,
                  and modes_agree(o.mode, d.mode)]
         host = min(hosts, key=lambda o: (not _on_day(o, published), -len(o.evidence)),
                    default=None)
-        if host is None:
+        pair = _between_two(d, lang)
+        if host is None and not pair:
             host = next((o for o in out if o.type == d.type and set(d.parties) <= set(o.parties)
                          and o.status == "done" and modes_agree(o.mode, d.mode)), None)
-        if host is None and d.type == "CONSULT":  # "cette visite": whatever its status
+        if host is None and d.type == "CONSULT" and not pair:  # "cette visite": any status
             host = next((o for o in out if o.type == d.type and modes_agree(o.mode, d.mode)
                          and set(d.parties) <= set(o.parties)), None)
         if host is not None:
             _absorb(host, d)
-        elif d.type in ("CONSULT", "AGREE") and not d.told_before and not any(
+        elif pair and d.type == "CONSULT" or d.type in ("CONSULT", "AGREE") \
+                and not d.told_before and not any(
                 o.type == d.type and o.status == d.status and o.head is not d.head
                 for o in out):
             # "au terme d'une séance de travail": the only meeting told as done
@@ -267,6 +269,15 @@ def _announced(by_key: dict, d: Draft, lang: LanguageData) -> Draft | None:
     other = "done" if d.status == "planned" else "planned"
     return next((host for host in by_key.get(("SANCTION", other, tuple(d.parties)), [])
                  if _same_kind(host, d) and _dates_agree(host, d)), None)
+
+
+def _between_two(d: Draft, lang: LanguageData) -> bool:
+    """"leur rencontre bilatérale" after a meeting of three: an act word
+    said to be between two, with two sides, is that pair's own act, not a
+    mention of the wider gathering."""
+    pairs = lang.words("pair_words")
+    return len(d.parties) == 2 and any(
+        c.dep_ == "amod" and c.lower_ in pairs for c in d.head.children)
 
 
 def _wider_mention(by_key: dict, key: tuple | None, d: Draft) -> Draft | None:
