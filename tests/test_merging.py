@@ -136,3 +136,13 @@ def test_merging_sanctions_of_two_kinds_are_two_events(extract_text):
     record = extract_text("Le Ghana a imposé mardi des sanctions au Togo, en gelant les avoirs "
                           "de dix ministres togolais.", PUB)
     assert len(between(record, "SANCTION", "GHA", "TGO")) == 1
+
+
+
+def test_merging_a_third_state_named_in_a_plan_is_a_topic_not_its_place(extract_text):
+    record = extract_text("Le ministre portugais des Affaires étrangères est arrivé dimanche à "
+                          "Brasilia pour une visite officielle au Brésil. Il doit rencontrer son "
+                          "homologue brésilien pour discuter de la guerre en Syrie.", PUB)
+    visits = between(record, "CONSULT", "BRA", "PRT")
+    assert len(visits) == 1, record["events"]
+    assert len(visits[0]["evidence"]) == 2

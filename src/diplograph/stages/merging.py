@@ -196,9 +196,16 @@ def _fold_plans_into_trips(drafts: list[Draft], people: dict[str, Actor],
 
 
 def _same_place(a: Draft, b: Draft) -> bool:
-    """Not held in two different countries, when both places are told."""
-    places = {(d.location or {}).get("country") for d in (a, b)}
+    """Not held in two different countries, when both places are told. Only a
+    place that is one of the sides counts: a third state named in the sentence
+    ("la lutte contre l'État islamique en Irak") is most often a topic."""
+    places = {_side_place(d) for d in (a, b)}
     return None in places or len(places) == 1
+
+
+def _side_place(d: Draft) -> str | None:
+    country = (d.location or {}).get("country")
+    return country if country in d.parties else None
 
 
 def _invites(d: Draft, lang: LanguageData) -> bool:
