@@ -146,3 +146,13 @@ def test_merging_a_third_state_named_in_a_plan_is_a_topic_not_its_place(extract_
     visits = between(record, "CONSULT", "BRA", "PRT")
     assert len(visits) == 1, record["events"]
     assert len(visits[0]["evidence"]) == 2
+
+
+def test_merging_the_visit_of_an_organisation_is_the_meeting_it_held(extract_text):
+    record = extract_text("Le secrétaire général de l'OTAN a rencontré lundi à Oslo le Premier "
+                          "ministre norvégien pour un entretien officiel. Une visite placée sous "
+                          "le signe de l'amitié: les deux hommes se connaissent depuis longtemps.",
+                          PUB)
+    gatherings = between(record, "CONSULT", "NOR", "igo:nato")
+    assert len(gatherings) == 1, record["events"]
+    assert len(gatherings[0]["evidence"]) == 2

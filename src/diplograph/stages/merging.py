@@ -26,7 +26,7 @@ def _merge_key(d: Draft) -> tuple | None:
     if d.type == "CONSULT":
         if d.mode == "phone":
             return ("CONSULT", "phone", d.status, parties)
-        if d.mode == "multilateral":
+        if d.mode == "multilateral" or _with_organisation(d):
             return ("CONSULT", "multilateral", parties)
         if d.status == "done" or d.weak:
             return ("CONSULT", "meeting", "done", parties)
@@ -44,6 +44,17 @@ def _merge_key(d: Draft) -> tuple | None:
         # a summons and the protest note handed over in the next sentence
         return (d.type, d.status, parties, d.sentence.paragraph)
     return None
+
+
+def _with_organisation(d: Draft) -> bool:
+    """"il a rencontré la présidente" then "une visite placée sous le signe de
+    la convivialité": a visit of an organisation (or to it) is reported as its
+    gathering (finish_drafts), and is the meeting it held there (an aside with
+    one person at a summit, told as a meeting, stays apart; a visit between
+    states naming an organisation too is still a visit: "qui vient d'entamer un
+    dialogue avec l'UE")."""
+    organisations = [p for p in d.parties if p.startswith("igo:")]
+    return d.mode == "visit" and len(d.parties) == 2 and len(organisations) == 1
 
 
 def _same_counterparts(a: Draft, b: Draft, people: dict[str, Actor]) -> bool:
