@@ -26,7 +26,7 @@ def _merge_key(d: Draft) -> tuple | None:
     if d.type == "CONSULT":
         if d.mode == "phone":
             return ("CONSULT", "phone", d.status, parties)
-        if d.mode == "multilateral" or _with_organisation(d):
+        if d.mode == "multilateral":
             return ("CONSULT", "multilateral", parties)
         if d.status == "done" or d.weak:
             return ("CONSULT", "meeting", "done", parties)
@@ -46,15 +46,19 @@ def _merge_key(d: Draft) -> tuple | None:
     return None
 
 
-def _with_organisation(d: Draft) -> bool:
+def _gathering_key(d: Draft) -> tuple | None:
     """"il a rencontré la présidente" then "une visite placée sous le signe de
-    la convivialité": a visit of an organisation (or to it) is reported as its
-    gathering (finish_drafts), and is the meeting it held there (an aside with
-    one person at a summit, told as a meeting, stays apart; a visit between
-    states naming an organisation too is still a visit: "qui vient d'entamer un
-    dialogue avec l'UE")."""
+    la convivialité": a visit of an organisation to a state (or of a state to
+    it) is reported as the organisation's gathering (finish_drafts), and is the
+    meeting told before between the same two sides. An aside with one person
+    at a summit, told as a meeting, stays apart; a visit between states naming
+    an organisation too is still a visit ("qui vient d'entamer un dialogue avec
+    l'UE"), and is no summit of that organisation."""
     organisations = [p for p in d.parties if p.startswith("igo:")]
-    return d.mode == "visit" and len(d.parties) == 2 and len(organisations) == 1
+    if d.type == "CONSULT" and d.mode == "visit" and len(d.parties) == 2 \
+            and len(organisations) == 1:
+        return ("CONSULT", "multilateral", tuple(d.parties))
+    return None
 
 
 def _same_counterparts(a: Draft, b: Draft, people: dict[str, Actor]) -> bool:
@@ -136,7 +140,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         key = _merge_key(d)
         if key is not None and _answered(d, lang):
             key = (*key, "answered")  # the act answered is not the answer
-        host = next((o for o in by_key.get(key, []) if _same_kind(o, d)), None)
+        hosts = by_key.get(key, []) + by_key.get(_gathering_key(d), [])
+        host = next((o for o in hosts if _same_kind(o, d)), None)
         if host is not None and (
                 d.trigger.figures or amounts_agree(host.amounts, d.amounts)) and (
                 d.type == "AID" or d.trigger.figures or _dates_agree(host, d)) \
