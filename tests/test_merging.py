@@ -156,3 +156,12 @@ def test_merging_the_visit_of_an_organisation_is_the_meeting_it_held(extract_tex
     gatherings = between(record, "CONSULT", "NOR", "igo:nato")
     assert len(gatherings) == 1, record["events"]
     assert len(gatherings[0]["evidence"]) == 2
+
+
+def test_merging_a_day_of_the_news_is_not_an_act_dated_by_its_year(extract_text):
+    # no publication date: "jeudi" stays unresolved; "en mars 2019" names its year
+    record = extract_text("Le Pérou a rappelé jeudi son ambassadeur au Chili pour consultations. "
+                          "En mars 2019, le Pérou avait déjà rappelé son ambassadeur au Chili "
+                          "après une dispute frontalière.")
+    recalls = between(record, "SANCTION", "CHL", "PER")
+    assert len(recalls) == 2, record["events"]

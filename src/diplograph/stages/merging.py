@@ -5,6 +5,7 @@ and the merged events get the attributes that depend on all their mentions.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..lang import LanguageData
@@ -430,8 +431,22 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
     """Undated, or the days the two dates may mean overlap (a signing on the 6th
-    and "the visit from the 5th to the 7th")."""
+    and "the visit from the 5th to the 7th"). A day told relative to the report
+    that could not be resolved ("mercredi" with no publication date) is a day
+    of the news; a date that states its year ("en octobre 2021") is told as
+    far from it: not the same act."""
+    if _unresolved_day(a) and _states_year(b) or _unresolved_day(b) and _states_year(a):
+        return False
     return days_overlap(_days(a), _days(b))
+
+
+def _unresolved_day(d: Draft) -> bool:
+    return d.date is not None and d.date.value is None and bool(d.date.text)
+
+
+def _states_year(d: Draft) -> bool:
+    return d.date is not None and d.date.value is not None \
+        and re.search(r"\b\d{4}\b", d.date.text or "") is not None
 
 
 def _days(d: Draft):
