@@ -806,3 +806,11 @@ def test_events_participle_naming_a_quality_is_no_act(extract_text):
                                  "n'est plus le bienvenu ou accepté au Togo.")
     assert "THREATEN" in _types(extract_text, "Le Ghana a adressé une sévère mise en garde "
                                 "au Togo.")
+
+
+def test_events_a_date_set_off_after_a_since_phrase_dates_that_start(extract_text):
+    """"depuis sa prise de fonctions, en mai 2023": the date of the start, not of the visit."""
+    record = extract_text("Il s'agissait de la première visite du ministre danois en Norvège "
+                          "depuis sa prise de fonctions, en mai 2023.", "2024-10-02")
+    visit = events_of(record, "CONSULT")[0]
+    assert (visit.get("date") or {}).get("text") != "mai 2023", visit
