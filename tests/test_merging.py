@@ -165,3 +165,13 @@ def test_merging_a_day_of_the_news_is_not_an_act_dated_by_its_year(extract_text)
                           "après une dispute frontalière.")
     recalls = between(record, "SANCTION", "CHL", "PER")
     assert len(recalls) == 2, record["events"]
+
+
+def test_merging_talks_after_a_summons_held_as_a_meeting_are_that_summons(extract_text):
+    record = extract_text("Le ministère suédois des Affaires étrangères a convoqué l'ambassadeur "
+                          "iranien pour un entretien. À l'issue de cette rencontre, le ministère "
+                          "a publié un communiqué. L'ambassadeur iranien a qualifié l'entretien "
+                          "de franc.", PUB)
+    assert not between(record, "CONSULT", "IRN", "SWE"), record["events"]
+    summons = between(record, "ACCUSE", "IRN", "SWE")
+    assert len(summons) == 1 and len(summons[0]["evidence"]) == 3, record["events"]

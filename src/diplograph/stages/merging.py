@@ -122,7 +122,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     out: list[Draft] = []
     by_key: dict[tuple, list[Draft]] = {}  # the events kept under each key, in order
     weak: list[Draft] = []
-    for d in _fold_protest_meetings(_wishes_met(_figures_as_news(drafts))):
+    drafts, summonses = _fold_protest_meetings(_wishes_met(_figures_as_news(drafts)))
+    for d in drafts:
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
                               and o.parties == d.parties and _compatible(o, d)
                               and _answered(o, lang) == _answered(d, lang)), None)
@@ -148,6 +149,10 @@ def merge_drafts(drafts: list[Draft], published: str | None,
                 d.type == "AID" or d.trigger.figures or _dates_agree(host, d)) \
                 and _same_counterparts(host, d, people):
             _absorb(host, d)
+            continue
+        summons = _summons_held(summonses, out, d, lang)
+        if summons is not None:
+            _absorb(summons, d)
             continue
         announced = _announced(by_key, d, lang)
         if announced is not None:
@@ -176,6 +181,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         if host is None and d.type == "CONSULT":  # "cette visite": whatever its status
             host = next((o for o in out if o.type == d.type and modes_agree(o.mode, d.mode)
                          and set(d.parties) <= set(o.parties)), None)
+        if host is None:  # "à l'issue de cette rencontre" after a summons
+            host = _summons_held(summonses, out, d, lang)
         if host is not None:
             _absorb(host, d)
         elif d.type in ("CONSULT", "AGREE") and not d.told_before and not any(
@@ -379,20 +386,38 @@ def _same_speaker(a: Draft, b: Draft) -> bool:
     return len(known) < 2 or known[0] == known[1]
 
 
-def _fold_protest_meetings(drafts: list[Draft]) -> list[Draft]:
+def _summons_held(summonses: list[Draft], out: list[Draft], d: Draft,
+                  lang: LanguageData) -> Draft | None:
+    """"convoqué l'ambassadeur pour un entretien", then "Il a décrit l'entretien
+    comme une bonne conversation": a meeting between the sides of a summons held
+    as a meeting, told after it with no meeting of its own, is that summons
+    (the event kept that holds it, if it joined another)."""
+    if d.type != "CONSULT" or d.mode not in ("meeting", None) or _further(d, lang):
+        return None
+    summons = next((p for p in summonses if p.parties == d.parties and _dates_agree(p, d)
+                    and p.evidence[0].start < d.evidence[0].start), None)
+    if summons is None:
+        return None
+    return next((o for o in out if summons.evidence[0] in o.evidence), None)
+
+
+def _fold_protest_meetings(drafts: list[Draft]) -> tuple[list[Draft], list[Draft]]:
     """A meeting held to protest is the protest: its mention becomes evidence
-    of the protest draft of its clause, before any merging."""
+    of the protest draft of its clause, before any merging. Also returns the
+    protests so held (a summons "pour un entretien")."""
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:  # the two are in one sentence: only its drafts are compared
         by_sentence.setdefault(id(d.sentence), []).append(d)
-    out = []
+    out, held = [], []
     for d in drafts:
         protest = next((p for p in by_sentence[id(d.sentence)] if _protest_meeting(p, d)), None)
         if protest is None:
             out.append(d)
         else:
             _absorb(protest, d)
-    return out
+            if protest not in held:
+                held.append(protest)
+    return out, held
 
 
 def _protest_meeting(protest: Draft, meeting: Draft) -> bool:
