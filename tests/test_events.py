@@ -858,3 +858,11 @@ def test_events_bilateral_mention_after_a_meeting_of_three_is_the_pair_own(extra
                           "commerce.", PUB)
     meetings = sorted(e["parties"] for e in record["events"] if e["type"] == "CONSULT")
     assert ["GHA", "TGO"] in meetings, record["events"]
+
+
+def test_events_a_date_set_off_after_a_since_phrase_dates_that_start(extract_text):
+    """"depuis sa prise de fonctions, en mai 2023": the date of the start, not of the visit."""
+    record = extract_text("Il s'agissait de la première visite du ministre danois en Norvège "
+                          "depuis sa prise de fonctions, en mai 2023.", "2024-10-02")
+    visit = events_of(record, "CONSULT")[0]
+    assert (visit.get("date") or {}).get("text") != "mai 2023", visit

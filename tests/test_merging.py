@@ -136,3 +136,42 @@ def test_merging_sanctions_of_two_kinds_are_two_events(extract_text):
     record = extract_text("Le Ghana a imposé mardi des sanctions au Togo, en gelant les avoirs "
                           "de dix ministres togolais.", PUB)
     assert len(between(record, "SANCTION", "GHA", "TGO")) == 1
+
+
+
+def test_merging_a_third_state_named_in_a_plan_is_a_topic_not_its_place(extract_text):
+    record = extract_text("Le ministre portugais des Affaires étrangères est arrivé dimanche à "
+                          "Brasilia pour une visite officielle au Brésil. Il doit rencontrer son "
+                          "homologue brésilien pour discuter de la guerre en Syrie.", PUB)
+    visits = between(record, "CONSULT", "BRA", "PRT")
+    assert len(visits) == 1, record["events"]
+    assert len(visits[0]["evidence"]) == 2
+
+
+def test_merging_the_visit_of_an_organisation_is_the_meeting_it_held(extract_text):
+    record = extract_text("Le secrétaire général de l'OTAN a rencontré lundi à Oslo le Premier "
+                          "ministre norvégien pour un entretien officiel. Une visite placée sous "
+                          "le signe de l'amitié: les deux hommes se connaissent depuis longtemps.",
+                          PUB)
+    gatherings = between(record, "CONSULT", "NOR", "igo:nato")
+    assert len(gatherings) == 1, record["events"]
+    assert len(gatherings[0]["evidence"]) == 2
+
+
+def test_merging_a_day_of_the_news_is_not_an_act_dated_by_its_year(extract_text):
+    # no publication date: "jeudi" stays unresolved; "en mars 2019" names its year
+    record = extract_text("Le Pérou a rappelé jeudi son ambassadeur au Chili pour consultations. "
+                          "En mars 2019, le Pérou avait déjà rappelé son ambassadeur au Chili "
+                          "après une dispute frontalière.")
+    recalls = between(record, "SANCTION", "CHL", "PER")
+    assert len(recalls) == 2, record["events"]
+
+
+def test_merging_talks_after_a_summons_held_as_a_meeting_are_that_summons(extract_text):
+    record = extract_text("Le ministère suédois des Affaires étrangères a convoqué l'ambassadeur "
+                          "iranien pour un entretien. À l'issue de cette rencontre, le ministère "
+                          "a publié un communiqué. L'ambassadeur iranien a qualifié l'entretien "
+                          "de franc.", PUB)
+    assert not between(record, "CONSULT", "IRN", "SWE"), record["events"]
+    summons = between(record, "ACCUSE", "IRN", "SWE")
+    assert len(summons) == 1 and len(summons[0]["evidence"]) == 3, record["events"]

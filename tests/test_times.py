@@ -264,3 +264,23 @@ def test_times_day_after_a_deadline_word_is_a_deadline(times_of):
 def test_times_day_without_year_takes_its_sentence_year_when_unpublished(times_of):
     mentions, _ = times_of('Le salon "Agritech 2019" a ouvert ses portes le 3 avril.')
     assert values(mentions)["le 3 avril"][0] == "2019-04-03"
+
+
+def test_times_a_finite_verb_left_without_tense_is_read_by_its_ending(nlp):
+    """"les discussions qu'aura le ministre": the tagger sometimes gives the
+    verb no tense; its future ending still tells talks to come."""
+    from diplograph.lang import load_language
+    from diplograph.stages.times import future_form
+
+    planned = load_language("fr").status["planned"]
+    doc = nlp("Les discussions qu'aura le ministre porteront sur la pêche.")
+    verb = next(t for t in doc if t.lower_ == "aura")
+    verb.set_morph("Mood=Ind|VerbForm=Fin")  # as the tagger leaves it in some contexts
+    assert future_form(verb, planned)
+    present = next(t for t in doc if t.lower_ == "porteront")
+    present.set_morph("Mood=Ind|VerbForm=Fin")
+    assert future_form(present, planned)
+    doc2 = nlp("Le ministre accueille son homologue.")
+    verb2 = next(t for t in doc2 if t.lower_ == "accueille")
+    verb2.set_morph("Mood=Ind|VerbForm=Fin")
+    assert not future_form(verb2, planned)

@@ -463,11 +463,13 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def date_in(times: list[TimeMention], sent: ParsedSentence, head=None,
-            published: str | None = None) -> DateValue | None:
+            published: str | None = None,
+            since_words: frozenset[str] = frozenset()) -> DateValue | None:
     """The date of an act: the dated expression in its sentence nearest to it."""
     here = [t for t in times if t.sentence == sent.index and t.value is not None
             and t.kind in ("date", "relative", "weekday", "month", "year")
             and not t.deadline and not _since(sent, t) and not _history(t, published)
+            and not _apposed_to_since(sent, t, since_words)
             and not (t.kind in ("month", "year") and _of_fronted_noun(_token_of(sent, t), head))]
     if not here:
         return None
@@ -520,6 +522,24 @@ def _since(sent: ParsedSentence, t: TimeMention) -> bool:
     """"depuis 1962" dates a state of affairs, not the act."""
     before = sent.sentence.text[:t.start - sent.start].rstrip().lower()
     return before.endswith(("depuis", "depuis l'année", "dès"))
+
+
+def _apposed_to_since(sent: ParsedSentence, t: TimeMention, since_words: frozenset[str]) -> bool:
+    """"depuis son entrée en fonction, en septembre 2024": a date set off by a
+    comma right after a "since" phrase, with no verb between, dates the start
+    of that phrase, not the act."""
+    span = sent.doc.char_span(t.start - sent.start, t.end - sent.start, alignment_mode="expand")
+    if span is None or not len(span) or not since_words:
+        return False
+    first = span.start
+    while first > 0 and sent.doc[first - 1].pos_ in ("ADP", "DET"):
+        first -= 1  # "en septembre", "le 3 mai"
+    before = sent.doc[:first]
+    if not len(before) or before[-1].text != ",":
+        return False
+    marker = next((w for w in reversed(before) if w.lower_ in since_words), None)
+    return marker is not None and not any(
+        w.pos_ in ("VERB", "AUX") for w in sent.doc[marker.i:first])
 
 
 def location_in(actors: ActorIndex, sent: ParsedSentence) -> dict | None:

@@ -127,7 +127,7 @@ def draft_events(parsed: ParsedDoc, actors: ActorIndex, times: list[TimeMention]
             people = set(who.people) - _attendees(actors, sent, lang)
             sectors = reader.in_sentence(sent) if trigger.type in _SECTORS_OF_SENTENCE \
                 else reader.of_phrase(sent, head)
-            date = date_in(times, sent, head, parsed.published)
+            date = date_in(times, sent, head, parsed.published, lang.words("since_markers"))
             visitor = _visitor_and_stops(trigger, mode, who, actors, sent, head, visit_heads,
                                          lang, drafts)
             per_stop = [sorted([visitor[0], stop]) for stop in visitor[1]] if visitor else []

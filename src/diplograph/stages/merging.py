@@ -5,6 +5,7 @@ and the merged events get the attributes that depend on all their mentions.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..lang import LanguageData
@@ -43,6 +44,21 @@ def _merge_key(d: Draft) -> tuple | None:
     if d.type in ("ACCUSE", "PROTEST"):
         # a summons and the protest note handed over in the next sentence
         return (d.type, d.status, parties, d.sentence.paragraph)
+    return None
+
+
+def _gathering_key(d: Draft) -> tuple | None:
+    """"il a rencontré la présidente" then "une visite placée sous le signe de
+    la convivialité": a visit of an organisation to a state (or of a state to
+    it) is reported as the organisation's gathering (finish_drafts), and is the
+    meeting told before between the same two sides. An aside with one person
+    at a summit, told as a meeting, stays apart; a visit between states naming
+    an organisation too is still a visit ("qui vient d'entamer un dialogue avec
+    l'UE"), and is no summit of that organisation."""
+    organisations = [p for p in d.parties if p.startswith("igo:")]
+    if d.type == "CONSULT" and d.mode == "visit" and len(d.parties) == 2 \
+            and len(organisations) == 1:
+        return ("CONSULT", "multilateral", tuple(d.parties))
     return None
 
 
@@ -106,7 +122,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
     out: list[Draft] = []
     by_key: dict[tuple, list[Draft]] = {}  # the events kept under each key, in order
     weak: list[Draft] = []
-    for d in _fold_protest_meetings(_wishes_met(_figures_as_news(drafts))):
+    drafts, summonses = _fold_protest_meetings(_wishes_met(_figures_as_news(drafts)))
+    for d in drafts:
         same_sentence = next((o for o in out if o.sentence is d.sentence and o.type == d.type
                               and o.parties == d.parties and _compatible(o, d)
                               and _answered(o, lang) == _answered(d, lang)), None)
@@ -125,12 +142,17 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         key = _merge_key(d)
         if key is not None and _answered(d, lang):
             key = (*key, "answered")  # the act answered is not the answer
-        host = next((o for o in by_key.get(key, []) if _same_kind(o, d)), None)
+        hosts = by_key.get(key, []) + by_key.get(_gathering_key(d), [])
+        host = next((o for o in hosts if _same_kind(o, d)), None)
         if host is not None and (
                 d.trigger.figures or amounts_agree(host.amounts, d.amounts)) and (
                 d.type == "AID" or d.trigger.figures or _dates_agree(host, d)) \
                 and _same_counterparts(host, d, people):
             _absorb(host, d)
+            continue
+        summons = _summons_held(summonses, out, d, lang)
+        if summons is not None:
+            _absorb(summons, d)
             continue
         announced = _announced(by_key, d, lang)
         if announced is not None:
@@ -165,6 +187,8 @@ def merge_drafts(drafts: list[Draft], published: str | None,
         if host is None and d.type == "CONSULT" and not pair:  # "cette visite": any status
             host = next((o for o in out if o.type == d.type and modes_agree(o.mode, d.mode)
                          and set(d.parties) <= set(o.parties)), None)
+        if host is None:  # "à l'issue de cette rencontre" after a summons
+            host = _summons_held(summonses, out, d, lang)
         if host is not None:
             _absorb(host, d)
         elif pair and d.type == "CONSULT" or d.type in ("CONSULT", "AGREE") \
@@ -203,9 +227,16 @@ def _fold_plans_into_trips(drafts: list[Draft], people: dict[str, Actor],
 
 
 def _same_place(a: Draft, b: Draft) -> bool:
-    """Not held in two different countries, when both places are told."""
-    places = {(d.location or {}).get("country") for d in (a, b)}
+    """Not held in two different countries, when both places are told. Only a
+    place that is one of the sides counts: a third state named in the sentence
+    ("la lutte contre l'État islamique en Irak") is most often a topic."""
+    places = {_side_place(d) for d in (a, b)}
     return None in places or len(places) == 1
+
+
+def _side_place(d: Draft) -> str | None:
+    country = (d.location or {}).get("country")
+    return country if country in d.parties else None
 
 
 def _invites(d: Draft, lang: LanguageData) -> bool:
@@ -383,20 +414,38 @@ def _same_speaker(a: Draft, b: Draft) -> bool:
     return len(known) < 2 or known[0] == known[1]
 
 
-def _fold_protest_meetings(drafts: list[Draft]) -> list[Draft]:
+def _summons_held(summonses: list[Draft], out: list[Draft], d: Draft,
+                  lang: LanguageData) -> Draft | None:
+    """"convoqué l'ambassadeur pour un entretien", then "Il a décrit l'entretien
+    comme une bonne conversation": a meeting between the sides of a summons held
+    as a meeting, told after it with no meeting of its own, is that summons
+    (the event kept that holds it, if it joined another)."""
+    if d.type != "CONSULT" or d.mode not in ("meeting", None) or _further(d, lang):
+        return None
+    summons = next((p for p in summonses if p.parties == d.parties and _dates_agree(p, d)
+                    and p.evidence[0].start < d.evidence[0].start), None)
+    if summons is None:
+        return None
+    return next((o for o in out if summons.evidence[0] in o.evidence), None)
+
+
+def _fold_protest_meetings(drafts: list[Draft]) -> tuple[list[Draft], list[Draft]]:
     """A meeting held to protest is the protest: its mention becomes evidence
-    of the protest draft of its clause, before any merging."""
+    of the protest draft of its clause, before any merging. Also returns the
+    protests so held (a summons "pour un entretien")."""
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:  # the two are in one sentence: only its drafts are compared
         by_sentence.setdefault(id(d.sentence), []).append(d)
-    out = []
+    out, held = [], []
     for d in drafts:
         protest = next((p for p in by_sentence[id(d.sentence)] if _protest_meeting(p, d)), None)
         if protest is None:
             out.append(d)
         else:
             _absorb(protest, d)
-    return out
+            if protest not in held:
+                held.append(protest)
+    return out, held
 
 
 def _protest_meeting(protest: Draft, meeting: Draft) -> bool:
@@ -435,8 +484,22 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
     """Undated, or the days the two dates may mean overlap (a signing on the 6th
-    and "the visit from the 5th to the 7th")."""
+    and "the visit from the 5th to the 7th"). A day told relative to the report
+    that could not be resolved ("mercredi" with no publication date) is a day
+    of the news; a date that states its year ("en octobre 2021") is told as
+    far from it: not the same act."""
+    if _unresolved_day(a) and _states_year(b) or _unresolved_day(b) and _states_year(a):
+        return False
     return days_overlap(_days(a), _days(b))
+
+
+def _unresolved_day(d: Draft) -> bool:
+    return d.date is not None and d.date.value is None and bool(d.date.text)
+
+
+def _states_year(d: Draft) -> bool:
+    return d.date is not None and d.date.value is not None \
+        and re.search(r"\b\d{4}\b", d.date.text or "") is not None
 
 
 def _days(d: Draft):

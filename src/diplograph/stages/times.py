@@ -305,12 +305,22 @@ def _speaks_of_future(parsed: ParsedDoc, sent) -> bool:
 
 def future_form(token, planned: dict) -> bool:
     """Future or conditional by the tagger, confirmed by the verb's ending
-    when the language gives endings (the tagger reads "accueille" as future)."""
+    when the language gives endings (the tagger reads "accueille" as future).
+    A finite verb the tagger gives no tense ("les entretiens qu'aura M. X")
+    is read by its ending alone."""
     tenses = set(planned.get("tense", []))
+    endings = tuple(planned.get("future_endings", ()))
+    if _untensed_finite(token):
+        return bool(endings) and token.lower_.endswith(endings)
     if not (set(token.morph.get("Tense")) & tenses or set(token.morph.get("Mood")) & tenses):
         return False
-    endings = tuple(planned.get("future_endings", ()))
     return not endings or token.lower_.endswith(endings)
+
+
+def _untensed_finite(token) -> bool:
+    """A conjugated verb whose tense the tagger left out."""
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") \
+        and not token.morph.get("Tense") and "Imp" not in token.morph.get("Mood")
 
 
 def _infer_year(mention: TimeMention, mentions: list[TimeMention]) -> dt.date | None:
