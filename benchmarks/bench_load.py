@@ -44,13 +44,29 @@ from diplograph.store.queries import EVENT_TYPES  # noqa: E402
 SHARED_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev" / "dev.jsonl"
 TOKEN = "bench-load-token"
 
-#: wrk script: rotate through the route's paths, print one parseable line at the end
+#: wrk script: rotate through the route's paths (each thread from its own place);
+#: with ``fresh``, a query parameter the server ignores makes every URL new, so
+#: no answer comes from the cache; print one parseable line at the end
 WRK_SCRIPT = """
 local paths = {%s}
-local i = math.random(#paths)
+local fresh = %s
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local i = nil
+local n = 0
 request = function()
+  if i == nil then i = (id or 1) * 7919 %% #paths end
   i = i %% #paths + 1
-  return wrk.format("GET", paths[i])
+  n = n + 1
+  local path = paths[i]
+  if fresh then
+    local sep = string.find(path, "?", 1, true) and "&" or "?"
+    path = path .. sep .. "fresh=" .. (id or 1) .. "-" .. n .. "-" .. os.time()
+  end
+  return wrk.format("GET", path)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -68,14 +84,13 @@ def route_paths(codes: list[str], busiest: str, rng: random.Random) -> dict[str,
     events += [f"/api/events?country={c}" for c in rng.sample(codes, 5)]
     events += [f"/api/events?type={t}" for t in rng.sample(list(EVENT_TYPES), 5)]
     events += [f"/api/events?dyad={p}" for p in pairs[:5]]
-    # a path is rarely asked twice: every answer is computed, none is kept
-    fresh = [f"/api/events?limit={rng.randint(10, 50)}&offset={rng.randint(0, 5000)}"
-             f"&country={rng.choice(codes)}" for _ in range(20_000)]
+    # the same filters, each URL made new by the script: every answer computed
     return {"/api/events": events,
-            "/api/events new": fresh,
+            "/api/events new": events,
             "/api/stats": ["/api/stats"],
             "/": ["/"],
-            "/dyad/{pair}": [f"/dyad/{p}" for p in pairs]}
+            "/dyad/{pair}": [f"/dyad/{p}" for p in pairs],
+            "/dyad/{pair} new": [f"/dyad/{p}" for p in pairs]}
 
 
 def free_port() -> int:
@@ -114,9 +129,10 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 def run_wrk(port: int, paths: list[str], clients: int, seconds: float,
-            script_folder: Path) -> dict:
+            script_folder: Path, fresh: bool = False) -> dict:
     script = script_folder / "paths.lua"
-    script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
+    script.write_text(WRK_SCRIPT % (", ".join(json.dumps(p) for p in paths),
+                                    "true" if fresh else "false"))
     threads = min(2, clients)
     completed = subprocess.run(
         ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{max(1, round(seconds))}s", "--timeout", "10s",
@@ -185,14 +201,14 @@ def main() -> int:
     port = free_port()
     server = start_server(db, port, args.workers)
     try:
-        print(f"\n{'route':14} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        print(f"\n{'route':18} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
               f"{'p99 ms':>8} {'errors':>7}")
         for route, paths in routes.items():
-            for paths_ in (paths,):
-                run_wrk(port, paths_, 1, 1, scratch)  # warm: first-touch pages, caches
+            fresh = route.endswith(" new")
+            run_wrk(port, paths, 1, 1, scratch, fresh)  # warm: first-touch pages, caches
             for count in clients:
-                result = run_wrk(port, paths, count, args.seconds, scratch)
-                print(f"{route:14} {count:7d} {result['rps']:8.0f} {result['p50']:8.1f} "
+                result = run_wrk(port, paths, count, args.seconds, scratch, fresh)
+                print(f"{route:18} {count:7d} {result['rps']:8.0f} {result['p50']:8.1f} "
                       f"{result['p95']:8.1f} {result['p99']:8.1f} {result['errors']:7d}",
                       flush=True)
         if not args.no_upload and args.workers == 1:

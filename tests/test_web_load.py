@@ -144,5 +144,5 @@ def test_load_benchmark_runs_end_to_end(tmp_path):
     assert completed.returncode == 0, completed.stderr[-2000:]
     rows = [line.split() for line in completed.stdout.splitlines()
             if line.startswith(("/api", "/ ", "/dyad"))]
-    assert len(rows) == 5
+    assert len(rows) == 6
     assert all(float(row[-5]) > 0 and row[-1] == "0" for row in rows)
