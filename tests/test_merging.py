@@ -150,8 +150,8 @@ def test_merging_a_third_state_named_in_a_plan_is_a_topic_not_its_place(extract_
 
 def test_merging_the_visit_of_an_organisation_is_the_meeting_it_held(extract_text):
     record = extract_text("Le secrétaire général de l'OTAN a rencontré lundi à Oslo le Premier "
-                          "ministre norvégien pour un entretien officiel. Une visite placée sous "
-                          "le signe de l'amitié: les deux hommes se connaissent depuis longtemps.",
+                          "ministre norvégien pour un entretien en tête-à-tête. Une visite placée "
+                          "sous le signe de la confiance: ils se connaissent depuis des années.",
                           PUB)
     gatherings = between(record, "CONSULT", "NOR", "igo:nato")
     assert len(gatherings) == 1, record["events"]
