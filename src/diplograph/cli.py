@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from .cli_options import LangOpt, SkipUnsupportedOpt
 from .ingest import iter_inputs
 from .periods import is_iso_day
 from .types import Rejection
@@ -25,13 +26,11 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .h
 LearnedOpt = Annotated[bool, typer.Option(
     "--learned", help="Let the learned event models revise the rules' drafts "
     "(parties, non-acts); see docs/models.md.")]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Force the language (e.g. fr); "
-                                                "default: metadata, then detection.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Reject files larger than this.")]
 
 
 def _records(paths: list[Path], lang: str | None, published: str | None, max_bytes: int,
-             rejected: list[Rejection], learned: bool = False):
+             rejected: list[Rejection], learned: bool = False, skip_unsupported: bool = False):
     """Extract as the inputs are read (nothing is held back), with a progress
     line on stderr; rejections are printed as they come and collected."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -42,7 +41,8 @@ def _records(paths: list[Path], lang: str | None, published: str | None, max_byt
                   TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as progress:
         task = progress.add_task("extracting", total=None)
         for result in extract(iter_inputs(paths, max_bytes), language=lang,
-                              published=published, learned=learned):
+                              published=published, learned=learned,
+                              skip_unsupported=skip_unsupported):
             progress.advance(task)
             if isinstance(result, Rejection):
                 _report(result)
@@ -90,9 +90,10 @@ def extract(
                                                    help="Write here instead of stdout.")] = None,
     published: Annotated[Optional[str], typer.Option(
         "--published", help="Publication date YYYY-MM-DD for every input.")] = None,
-    lang: LangOpt = None,
+    lang: LangOpt = "auto",
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     learned: LearnedOpt = False,
+    skip_unsupported: SkipUnsupportedOpt = False,
 ) -> None:
     """Extract records (actors, events, agreements, quantities) from articles."""
     if format not in ("jsonl", "pretty"):
@@ -108,7 +109,8 @@ def extract(
         raise typer.Exit(2)
     try:
         console = Console(file=out, width=110 if output else None)
-        for record in _records(paths, lang, published, max_bytes, rejected, learned):
+        for record in _records(paths, lang, published, max_bytes, rejected, learned,
+                               skip_unsupported):
             if format == "jsonl":
                 out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
             else:
@@ -131,7 +133,9 @@ def evaluate(
     merges: Annotated[Optional[Path], typer.Option(
         "--merges", help="Also store every input in a scratch store and score the merging "
         "across articles against this expected-merges YAML.")] = None,
-    lang: LangOpt = None,
+    lang: Annotated[str, typer.Option(
+        "--lang", help="auto (every language with gold), or score only the gold of this "
+        "language; documents are read in their own language either way.")] = "auto",
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     learned: LearnedOpt = False,
 ) -> None:
@@ -144,7 +148,7 @@ def evaluate(
     except GoldError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2)
-    languages = {lang} if lang else set(supported_languages())
+    languages = set(supported_languages()) if lang == "auto" else {lang}
     golds = {k: g for k, g in golds.items() if g.language in languages}
     expected = None
     if merges:
@@ -157,7 +161,8 @@ def evaluate(
             raise typer.Exit(2)
     rejected: list[Rejection] = []
     every: list[dict] = []
-    for record in _records(paths, lang, None, max_bytes, rejected, learned):
+    for record in _records(paths, None if lang == "auto" else lang, None, max_bytes, rejected,
+                           learned, skip_unsupported=True):
         every.append(record.to_dict())
     report = score([r for r in every if r["doc_id"] in golds], golds)
     merge_report = _score_merges(every, expected) if expected is not None else None

@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from .cli_options import LangOpt, SkipUnsupportedOpt
 from .types import Rejection
 
 err = Console(stderr=True)
@@ -88,12 +89,12 @@ def ingest(
     db: DbOpt = None,
     published: Annotated[Optional[str], typer.Option(
         "--published", help="Publication date YYYY-MM-DD for every input.")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Force the language (e.g. fr).")
-                    ] = None,
+    lang: LangOpt = "auto",
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Reject files larger than this.")
                          ] = 5_000_000,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document.")
                        ] = False,
+    skip_unsupported: SkipUnsupportedOpt = False,
 ) -> None:
     """Extract articles and store them; the same text ingested twice changes nothing.
 
@@ -109,7 +110,8 @@ def ingest(
     rejected: list[Rejection] = []
     stored = skipped = 0
     with _open(db, read_only=False) as store:
-        for record in _records(paths, lang, published, max_bytes, rejected):
+        for record in _records(paths, lang, published, max_bytes, rejected,
+                               skip_unsupported=skip_unsupported):
             try:
                 result = store.ingest_record(record)
             except duckdb.Error as exc:  # this document is rolled back; the others go on

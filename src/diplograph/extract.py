@@ -16,15 +16,26 @@ from .pipeline import Pipeline
 from .types import Document, Record, Rejection
 
 
-def choose_language(document: Document, forced: str | None = None) -> str:
-    language = forced or document.language or detect_language(document.text)
+def choose_language(document: Document, fallback: str | None = None) -> str:
+    """The document's own language: as declared (a JSONL ``language`` field, an
+    HTML ``lang``), else as detected; ``fallback`` (``--lang``) only for a
+    document whose language cannot be told, never relabelling one that can."""
+    fallback = None if fallback in (None, "", "auto") else fallback
+    language = _code(document.language) or detect_language(document.text) or fallback
     if language is None:
         raise UnsupportedLanguage("cannot tell the language (text too short); pass --lang")
-    language = language.lower()[:2]
+    language = _code(language)
     if language not in supported_languages():
         raise UnsupportedLanguage(f"unsupported language {language!r} "
                                   f"(supported: {', '.join(supported_languages())})")
     return language
+
+
+def _code(tag: str | None) -> str | None:
+    """ISO 639-1 code of a language tag ("fr-FR", "EN" -> "fr", "en")."""
+    if not tag or not tag.strip():
+        return None
+    return tag.strip().lower().replace("_", "-").split("-")[0]
 
 
 def parse(document: Document, language: str) -> ParsedDoc:
@@ -68,18 +79,21 @@ def _prepared(document: Document, language: str | None, published: str | None
 
 
 def extract(items: Iterable[Document | Rejection], language: str | None = None,
-            published: str | None = None, learned: bool = False
-            ) -> Iterator[Record | Rejection]:
+            published: str | None = None, learned: bool = False,
+            skip_unsupported: bool = False) -> Iterator[Record | Rejection]:
     """Records for documents; rejections (unreadable input, unsupported
     language) pass through so callers can report them and go on. Documents
-    are read a few at a time, parsed together (parse_many)."""
+    are read a few at a time, parsed together (parse_many). ``language`` is
+    the fallback for documents whose language cannot be told (choose_language);
+    with ``skip_unsupported`` a document in a language diplograph does not read
+    is a "skipped" rejection (no failure: feeds mix languages)."""
     group: list[Document | Rejection] = []
     for item in items:
         group.append(item)
         if len(group) == _GROUP:
-            yield from _extract_group(group, language, published, learned)
+            yield from _extract_group(group, language, published, learned, skip_unsupported)
             group = []
-    yield from _extract_group(group, language, published, learned)
+    yield from _extract_group(group, language, published, learned, skip_unsupported)
 
 
 #: documents parsed together by extract()
@@ -87,7 +101,8 @@ _GROUP = 16
 
 
 def _extract_group(items: list[Document | Rejection], language: str | None,
-                   published: str | None, learned: bool) -> Iterator[Record | Rejection]:
+                   published: str | None, learned: bool, skip_unsupported: bool = False
+                   ) -> Iterator[Record | Rejection]:
     """What extract_document gives for each item, in order, with one parse for all."""
     results: list[Record | Rejection | None] = []
     ready: list[tuple[int, Document, str]] = []
@@ -97,6 +112,10 @@ def _extract_group(items: list[Document | Rejection], language: str | None,
             continue
         try:
             document, code = _prepared(item, language, published)
+        except UnsupportedLanguage as exc:
+            results.append(Rejection(item.source, str(exc),
+                                     kind="skipped" if skip_unsupported else "error"))
+            continue
         except DiplographError as exc:
             results.append(Rejection(item.source, str(exc)))
             continue

@@ -5,6 +5,7 @@ Adding a language means adding such a folder (and a spaCy model in
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -57,6 +58,16 @@ def load_language(code: str) -> LanguageData:
                             Loader=SAFE_LOADER) or {}
             for name in _FILES}
     return LanguageData(code=code, **data)
+
+
+def parse_normaliser(code: str):
+    """The language's ``syntax.to_universal`` hook (Doc -> Doc), when its parser
+    does not label dependencies as Universal Dependencies; else None."""
+    try:
+        module = importlib.import_module(f"{__name__}.{code}.syntax")
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, "to_universal", None)
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,1 @@
+"""English language data (``*.yaml``) and the parse normaliser (``syntax``)."""
