@@ -138,6 +138,9 @@ def evaluate(
         "language; documents are read in their own language either way.")] = "auto",
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     learned: LearnedOpt = False,
+    plover: Annotated[bool, typer.Option(
+        "--plover", help="Score each event's strict PLOVER type (its 'plover' field, "
+        "modality folded into the type) and print the confusion of types.")] = False,
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per kind, attribute accuracy."""
     from .evaluate import GoldError, load_gold, score
@@ -164,20 +167,52 @@ def evaluate(
     for record in _records(paths, None if lang == "auto" else lang, None, max_bytes, rejected,
                            learned, skip_unsupported=True):
         every.append(record.to_dict())
-    report = score([r for r in every if r["doc_id"] in golds], golds)
+    scored = [r for r in every if r["doc_id"] in golds]
+    if plover:
+        from .evaluate.plover import as_strict_plover
+
+        scored = [as_strict_plover(r) for r in scored]
+    report = score(scored, golds)
     merge_report = _score_merges(every, expected) if expected is not None else None
+    confusion = None
+    if plover:
+        from .evaluate.plover import type_confusion
+
+        confusion = type_confusion(scored, golds)
     if as_json:
         data = report.to_dict()
         if merge_report:
             data["merges"] = merge_report.to_dict()
+        if confusion is not None:
+            data["type_confusion"] = [{"gold": g, "read": r, "events": n}
+                                      for (g, r), n in sorted(confusion.items())]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         console = Console()
         report.render(console, details=details)
+        if confusion is not None:
+            _render_confusion(confusion, console)
         if merge_report:
             from .evaluate_merges import render
 
             render(merge_report, console)
+
+
+def _render_confusion(confusion, console: Console) -> None:
+    """Gold types in rows, the types read in columns (only those that occur)."""
+    from rich.table import Table
+
+    from .evaluate.plover import MISSED
+
+    gold_types = sorted({g for g, _ in confusion})
+    read_types = sorted({r for _, r in confusion} - {MISSED}) + [MISSED]
+    table = Table(title="strict PLOVER types: gold (rows) × read (columns)")
+    table.add_column("gold")
+    for name in read_types:
+        table.add_column(name[:8], justify="right")
+    for g in gold_types:
+        table.add_row(g, *[str(confusion.get((g, r), "")) for r in read_types])
+    console.print(table)
 
 
 def _score_merges(records: list[dict], expected):

@@ -110,3 +110,14 @@ def same_agreement_title(words_a: frozenset[str], words_b: frozenset[str],
                          across_articles: bool) -> bool:
     threshold = TITLE_OVERLAP_ACROSS_ARTICLES if across_articles else TITLE_OVERLAP_IN_ARTICLE
     return title_overlap(words_a, words_b) >= threshold
+
+
+def same_agreement_across_languages(sectors_a: frozenset[str], sectors_b: frozenset[str],
+                                    day_a: dt.date | None, day_b: dt.date | None) -> bool:
+    """Titles in two languages share no words, so two reports of one pair's
+    documents (kinds already compatible) are compared by language-neutral
+    facts: the sectors they cover must meet and, when both are dated to the
+    day, the days must agree."""
+    if not (sectors_a and sectors_b and sectors_a & sectors_b):
+        return False
+    return day_a is None or day_b is None or abs(day_a - day_b) <= DAY_SLACK

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..sameness import (DAY_SLACK, counterparts_agree, days_overlap, modes_agree,
-                        same_agreement_title, title_words)
+                        same_agreement_across_languages, same_agreement_title,
+                        title_words)
 from ..sameness import title_overlap as _words_overlap
 from ..vocab import PROSPECTIVE, stage_index
 
@@ -67,6 +68,7 @@ class AgreementReport:
     granularity: str | None
     published_on: dt.date | None
     language: str | None = None
+    sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,11 @@ def agreements_compatible(a: AgreementReport, b: AgreementReport) -> bool:
         return False
     if a.kind and b.kind and a.kind != b.kind and "agreement" not in (a.kind, b.kind):
         return False
-    if not same_agreement_title(_words(a), _words(b), across_articles=True):
+    if (a.language or "") == (b.language or ""):
+        if not same_agreement_title(_words(a), _words(b), across_articles=True):
+            return False
+    elif not same_agreement_across_languages(a.sectors, b.sectors,
+                                             _day(a), _day(b)):
         return False
     signed = ("signed", "in_force")
     if a.status in signed and b.status in signed and a.granularity == b.granularity == "day" \
@@ -166,7 +172,13 @@ def agreements_compatible(a: AgreementReport, b: AgreementReport) -> bool:
 
 
 def title_overlap(a: AgreementReport, b: AgreementReport) -> float:
+    if (a.language or "") != (b.language or ""):  # titles in two languages: the sectors tell
+        return len(a.sectors & b.sectors) / max(1, min(len(a.sectors), len(b.sectors)))
     return _words_overlap(_words(a), _words(b))
+
+
+def _day(report: AgreementReport) -> dt.date | None:
+    return report.date_start if report.granularity == "day" else None
 
 
 def _words(report: AgreementReport) -> frozenset[str]:

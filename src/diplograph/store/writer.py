@@ -218,7 +218,7 @@ def _remerge_agreements(con, key: str) -> None:
         id=r["id"], seq=r["seq"], doc_id=r["doc_id"], title=r["title"], kind=r["kind"],
         parties_key=key, status=r["status"], date_start=r["date_start"],
         granularity=r["date_granularity"], published_on=r["published_on"],
-        language=r["language"]) for r in rows]
+        language=r["language"], sectors=frozenset(r["sectors"] or ())) for r in rows]
     for group in merge.cluster_agreements(reports):
         merged_id = "A%d" % min(r.seq for r in group)
         history = merge.status_history(group)
