@@ -55,13 +55,18 @@ def test_store_cli_sample_corpus_twice_gives_identical_counts(sample_db, sample_
     assert before["documents"] == len(sample_records)
 
 
-def test_store_cli_ingest_is_idempotent(tmp_path, samples_dir):
+def test_store_cli_ingest_is_idempotent(tmp_path, samples_dir, monkeypatch):
     files = sorted((samples_dir / "articles").glob("0[1-3]_*.txt"))
     db = tmp_path / "cli.duckdb"
     first = invoke("ingest", *files, "--db", db)
     assert first.exit_code == 0, first.output
     assert "3 stored, 0 already stored, 0 rejected" in first.output
     counts = all_counts(db)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a stored document was parsed again")
+
+    monkeypatch.setattr("diplograph.pipeline.Pipeline.parse", no_parsing)
     second = invoke("ingest", *files, "--db", db, "-v")
     assert second.exit_code == 0
     assert "0 stored, 3 already stored" in second.output

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,7 +14,7 @@ from rich.markup import escape
 from .cli_options import LangOpt, SkipUnsupportedOpt
 from .ingest import iter_inputs
 from .periods import is_iso_day
-from .types import Rejection
+from .types import Document, Rejection
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news about international relations into evidence-linked records.")
@@ -30,9 +31,11 @@ MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Reject files larg
 
 
 def _records(paths: list[Path], lang: str | None, published: str | None, max_bytes: int,
-             rejected: list[Rejection], learned: bool = False, skip_unsupported: bool = False):
+             rejected: list[Rejection], learned: bool = False, skip_unsupported: bool = False,
+             known: Callable[[Document], bool] | None = None):
     """Extract as the inputs are read (nothing is held back), with a progress
-    line on stderr; rejections are printed as they come and collected."""
+    line on stderr; rejections are printed as they come and collected.
+    Documents ``known`` answers True for are left out before parsing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .extract import extract
@@ -40,7 +43,10 @@ def _records(paths: list[Path], lang: str | None, published: str | None, max_byt
     with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed:,.0f} documents"),
                   TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as progress:
         task = progress.add_task("extracting", total=None)
-        for result in extract(iter_inputs(paths, max_bytes), language=lang,
+        items = iter_inputs(paths, max_bytes)
+        if known is not None:
+            items = (i for i in items if isinstance(i, Rejection) or not known(i))
+        for result in extract(items, language=lang,
                               published=published, learned=learned,
                               skip_unsupported=skip_unsupported):
             progress.advance(task)

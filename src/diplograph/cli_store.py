@@ -110,8 +110,16 @@ def ingest(
     rejected: list[Rejection] = []
     stored = skipped = 0
     with _open(db, read_only=False) as store:
+        def known(document) -> bool:  # already stored: not worth parsing again
+            nonlocal skipped
+            doc_id = store.stored_document_id(document.text)
+            if doc_id and verbose:
+                err.print(f"already stored {doc_id} {escape(document.source)}", highlight=False)
+            skipped += doc_id is not None
+            return doc_id is not None
+
         for record in _records(paths, lang, published, max_bytes, rejected,
-                               skip_unsupported=skip_unsupported):
+                               skip_unsupported=skip_unsupported, known=known):
             try:
                 result = store.ingest_record(record)
             except duckdb.Error as exc:  # this document is rolled back; the others go on

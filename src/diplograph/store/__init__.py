@@ -83,6 +83,13 @@ class Store:
             finally:
                 self.generation += 1
 
+    def stored_document_id(self, text: str) -> str | None:
+        """The id of the stored document with this text (as normalised for
+        dedupe), if any: lets ingest skip a known document before parsing it."""
+        found = self.con.cursor().execute("SELECT id FROM documents WHERE content_hash = ?",
+                                          [content_hash(text)]).fetchall()
+        return found[0][0] if found else None
+
     def ingest(self, records: Iterable[Record | dict[str, Any]]) -> Iterator[WriteResult]:
         for record in records:
             yield self.ingest_record(record)
