@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .cli_options import LangOpt, SkipUnsupportedOpt
+from .cli_options import LangOpt, SkipUnsupportedOpt, WorkersOpt
 from .ingest import iter_inputs
 from .periods import is_iso_day
 from .types import Document, Rejection
@@ -32,13 +32,13 @@ MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Reject files larg
 
 def _records(paths: list[Path], lang: str | None, published: str | None, max_bytes: int,
              rejected: list[Rejection], learned: bool = False, skip_unsupported: bool = False,
-             known: Callable[[Document], bool] | None = None):
+             known: Callable[[Document], bool] | None = None, workers: int = 1):
     """Extract as the inputs are read (nothing is held back), with a progress
     line on stderr; rejections are printed as they come and collected.
     Documents ``known`` answers True for are left out before parsing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .extract import extract
+    from .workers import extract_in_workers
 
     with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed:,.0f} documents"),
                   TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as progress:
@@ -46,9 +46,8 @@ def _records(paths: list[Path], lang: str | None, published: str | None, max_byt
         items = iter_inputs(paths, max_bytes)
         if known is not None:
             items = (i for i in items if isinstance(i, Rejection) or not known(i))
-        for result in extract(items, language=lang,
-                              published=published, learned=learned,
-                              skip_unsupported=skip_unsupported):
+        for result in extract_in_workers(items, workers, language=lang, published=published,
+                                         learned=learned, skip_unsupported=skip_unsupported):
             progress.advance(task)
             if isinstance(result, Rejection):
                 _report(result)
@@ -100,6 +99,7 @@ def extract(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     learned: LearnedOpt = False,
     skip_unsupported: SkipUnsupportedOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Extract records (actors, events, agreements, quantities) from articles."""
     if format not in ("jsonl", "pretty"):
@@ -116,7 +116,7 @@ def extract(
     try:
         console = Console(file=out, width=110 if output else None)
         for record in _records(paths, lang, published, max_bytes, rejected, learned,
-                               skip_unsupported):
+                               skip_unsupported, workers=workers):
             if format == "jsonl":
                 out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
             else:
@@ -147,6 +147,7 @@ def evaluate(
     plover: Annotated[bool, typer.Option(
         "--plover", help="Score each event's strict PLOVER type (its 'plover' field, "
         "modality folded into the type) and print the confusion of types.")] = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Extract and score against gold annotations: P/R/F1 per kind, attribute accuracy."""
     from .evaluate import GoldError, load_gold, score
@@ -171,7 +172,7 @@ def evaluate(
     rejected: list[Rejection] = []
     every: list[dict] = []
     for record in _records(paths, None if lang == "auto" else lang, None, max_bytes, rejected,
-                           learned, skip_unsupported=True):
+                           learned, skip_unsupported=True, workers=workers):
         every.append(record.to_dict())
     scored = [r for r in every if r["doc_id"] in golds]
     if plover:

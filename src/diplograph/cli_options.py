@@ -12,3 +12,6 @@ LangOpt = Annotated[str, typer.Option(
 SkipUnsupportedOpt = Annotated[bool, typer.Option(
     "--skip-unsupported", help="Documents in a language diplograph does not read are "
     "reported as skipped, not as errors (exit status 0 for them).")]
+WorkersOpt = Annotated[int, typer.Option(
+    "--workers", min=1, help="Extract on this many processes (each loads the language "
+    "models once); records come out in input order, identical to one process.")]

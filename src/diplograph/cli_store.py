@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .cli_options import LangOpt, SkipUnsupportedOpt
+from .cli_options import LangOpt, SkipUnsupportedOpt, WorkersOpt
 from .types import Rejection
 
 err = Console(stderr=True)
@@ -95,6 +95,7 @@ def ingest(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document.")
                        ] = False,
     skip_unsupported: SkipUnsupportedOpt = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Extract articles and store them; the same text ingested twice changes nothing.
 
@@ -119,7 +120,8 @@ def ingest(
             return doc_id is not None
 
         for record in _records(paths, lang, published, max_bytes, rejected,
-                               skip_unsupported=skip_unsupported, known=known):
+                               skip_unsupported=skip_unsupported, known=known,
+                               workers=workers):
             try:
                 result = store.ingest_record(record)
             except duckdb.Error as exc:  # this document is rolled back; the others go on
